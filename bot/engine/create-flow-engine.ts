@@ -1,0 +1,79 @@
+import type { FlowCatalog } from '../flows/flow-catalog.ts';
+import type { Flow } from '../flows/flow.ts';
+import { resolveFlow } from './resolve-flow.ts';
+import type { BotState, ReplyEngine, TurnRequest, TurnResult } from './reply-engine.ts';
+import { runTurn } from './run-turn.ts';
+
+export interface FlowEngineOptions {
+  catalog: FlowCatalog;
+  /** The flow a new conversation starts on, usually the business's `flow_id`. */
+  startFlowId: string;
+}
+
+/**
+ * Creates a reply engine that interprets YAML flows. The engine keeps no state between turns,
+ * so creating one per turn (with the business's flow id) is cheap. `handleTurn` never rejects:
+ * an internal error becomes an error log entry and a handoff to a person.
+ *
+ * @example
+ * const { catalog } = await loadFlows(config.flowsDir);
+ * const engine = createFlowEngine({ catalog, startFlowId: business.flowId });
+ * const result = await engine.handleTurn({ text, state: conversation.botState, context });
+ */
+export function createFlowEngine(options: FlowEngineOptions): ReplyEngine {
+  return {
+    handleTurn: async (request) => {
+      try {
+        return handleTurnSafely(request, options);
+      } catch (error) {
+        return failTurn(request, options.startFlowId, error);
+      }
+    },
+  };
+}
+
+function handleTurnSafely(request: TurnRequest, options: FlowEngineOptions): TurnResult {
+  const resolved = resolveFlow(options.catalog, request.state, options.startFlowId);
+  if (resolved.flow === null) {
+    return failTurn(request, options.startFlowId, new Error(resolved.reason));
+  }
+  const flow = resolved.flow;
+  const state = request.state ?? startState(flow, request);
+  const log = [...resolved.log];
+  if (request.state === null) {
+    log.push({ level: 'info', message: `Started flow "${flow.id}" version ${flow.version} (${flow.hash})` });
+  }
+  return runTurn(request.text, { ...state, flowVersion: flow.hash }, flow, request.context, log);
+}
+
+/** A new conversation's state, with the name and e-mail the contact already has. */
+function startState(flow: Flow, request: TurnRequest): BotState {
+  const slots: BotState['slots'] = {};
+  const contact = request.context.contact;
+  if (flow.slots.get('name') === 'name' && contact.name) {
+    slots.name = contact.name;
+  }
+  if (flow.slots.get('email') === 'email' && contact.email) {
+    slots.email = contact.email;
+  }
+  return { flowId: flow.id, flowVersion: flow.hash, stepId: flow.start, slots, attempts: 0 };
+}
+
+function failTurn(request: TurnRequest, startFlowId: string, error: unknown): TurnResult {
+  const reason = error instanceof Error ? error.message : String(error);
+  const previous = request.state;
+  const business = request.context.business.name.replace(/[\p{Cc}{}]/gu, '').slice(0, 60);
+  return {
+    replies: [`Thanks! Someone from ${business} will text you shortly.`],
+    state: {
+      flowId: previous?.flowId ?? startFlowId,
+      flowVersion: previous?.flowVersion ?? '',
+      stepId: null,
+      slots: previous?.slots ?? {},
+      attempts: 0,
+    },
+    outcome: 'needs_human',
+    handoffReason: 'The bot could not continue',
+    log: [{ level: 'error', message: `Bot engine failed: ${reason}`, stepId: previous?.stepId ?? undefined }],
+  };
+}

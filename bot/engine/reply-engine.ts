@@ -1,0 +1,61 @@
+/**
+ * The contract between the server and whatever writes the bot's replies. The server owns
+ * storage and sending; an engine only reads a turn and returns what to say and the new state,
+ * so another engine (a bridge to a hosted bot, say) can replace the flow interpreter.
+ */
+export type SlotValue = string | number | boolean | null;
+
+export interface ConversationContext {
+  business: {
+    name: string;
+    phoneNumber: string;
+    bookingLink: string | null;
+    timeZone: string;
+  };
+  contact: {
+    phone: string;
+    name: string | null;
+    email: string | null;
+  };
+  now: Date;
+}
+
+export interface BotState {
+  flowId: string;
+  flowVersion: string;
+  /** The step waiting for the lead's answer; null once the flow has ended. */
+  stepId: string | null;
+  slots: Record<string, SlotValue>;
+  /** Failed answers to the current step, for its retry limit. */
+  attempts: number;
+}
+
+export type BotOutcome = 'qualified' | 'needs_human' | 'discarded';
+
+export interface BotLogEntry {
+  level: 'info' | 'warn' | 'error';
+  message: string;
+  stepId?: string;
+  data?: Record<string, SlotValue>;
+}
+
+export interface TurnRequest {
+  /** The lead's message; an empty string when only media arrived. */
+  text: string;
+  /** Null on the lead's first reply after the text back. */
+  state: BotState | null;
+  context: ConversationContext;
+}
+
+export interface TurnResult {
+  replies: string[];
+  state: BotState;
+  /** Set when this turn ended the bot's part of the conversation. */
+  outcome: BotOutcome | null;
+  handoffReason: string | null;
+  log: BotLogEntry[];
+}
+
+export interface ReplyEngine {
+  handleTurn(request: TurnRequest): Promise<TurnResult>;
+}

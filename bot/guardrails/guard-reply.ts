@@ -1,0 +1,72 @@
+import type { BotLogEntry } from '../engine/reply-engine.ts';
+import { countSegments } from '../sms/count-segments.ts';
+import { findLinks } from './find-links.ts';
+
+export interface GuardReplyOptions {
+  bookingLink: string | null;
+  maxSegments: number;
+  stepId?: string;
+}
+
+export interface GuardReplyResult {
+  /** The text safe to send, or null when nothing was left to send. */
+  text: string | null;
+  log: BotLogEntry[];
+}
+
+/**
+ * Makes a rendered reply safe to send: removes every link except the business's booking link,
+ * replaces typographic quotes that would force UCS-2 encoding, and shortens the text at a word
+ * boundary to fit `maxSegments`. Each change is logged.
+ */
+export function guardReply(text: string, options: GuardReplyOptions): GuardReplyResult {
+  const log: BotLogEntry[] = [];
+  const stepId = options.stepId === undefined ? {} : { stepId: options.stepId };
+  let guarded = text.replace(/[‘’]/g, "'").replace(/[“”]/g, '"');
+
+  for (const link of findLinks(guarded)) {
+    if (isBookingLink(link.text, options.bookingLink)) {
+      continue;
+    }
+    guarded = guarded.replace(link.text, '');
+    log.push({ level: 'warn', message: 'Removed a link that is not the booking link', ...stepId, data: { link: link.text } });
+  }
+  guarded = guarded.replace(/[ \t]{2,}/g, ' ').replace(/ +([,.!?])/g, '$1').trim();
+  if (guarded === '') {
+    return { text: null, log };
+  }
+
+  const segments = countSegments(guarded).segments;
+  if (segments > options.maxSegments) {
+    guarded = shortenToSegments(guarded, options.maxSegments);
+    const data = { segments, maxSegments: options.maxSegments };
+    log.push({ level: 'warn', message: 'Shortened a reply to fit max_segments', ...stepId, data });
+  }
+  return { text: guarded, log };
+}
+
+function isBookingLink(link: string, bookingLink: string | null): boolean {
+  if (bookingLink === null || bookingLink.trim() === '') {
+    return false;
+  }
+  const comparable = (value: string) =>
+    value.trim().toLowerCase().replace(/^https?:\/\//, '').replace(/^www\./, '').replace(/\/+$/, '');
+  return comparable(link) === comparable(bookingLink);
+}
+
+/** Cuts words from the end until the text plus "..." fits. */
+function shortenToSegments(text: string, maxSegments: number): string {
+  const words = text.split(' ');
+  while (words.length > 1) {
+    words.pop();
+    const candidate = `${words.join(' ').replace(/[\s,.;:!?-]+$/, '')}...`;
+    if (countSegments(candidate).segments <= maxSegments) {
+      return candidate;
+    }
+  }
+  let characters = text.slice(0, 150);
+  while (countSegments(`${characters}...`).segments > maxSegments) {
+    characters = characters.slice(0, -1);
+  }
+  return `${characters}...`;
+}

@@ -1,0 +1,28 @@
+import type { BotLogEntry, BotOutcome, SlotValue } from '../engine/reply-engine.ts';
+import type { Flow } from '../flows/flow.ts';
+
+/** Where the flow goes after a step: on to another step, wait for the lead, or stop. */
+export type StepTransition =
+  | { kind: 'continue'; stepId: string }
+  | { kind: 'wait'; stepId: string }
+  | { kind: 'finish'; outcome: BotOutcome; handoffReason: string | null };
+
+/** What a step did, as data; the runner applies it. */
+export interface StepResult {
+  /** Rendered reply texts, before guardrails. */
+  replies: string[];
+  slotUpdates: Record<string, SlotValue>;
+  log: BotLogEntry[];
+  transition: StepTransition;
+}
+
+export interface StepContext {
+  flow: Flow;
+  slots: Readonly<Record<string, SlotValue>>;
+  bookingLink: string | null;
+  /** Renders a flow template with the conversation's fields and the given slots. */
+  render(template: string, slots: Readonly<Record<string, SlotValue>>): string;
+}
+
+export const defaultNoLinkText =
+  'Thanks! Someone from {{business.name}} will text you shortly to set up a time.';

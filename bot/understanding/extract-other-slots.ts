@@ -1,0 +1,97 @@
+import type { SlotValue } from '../engine/reply-engine.ts';
+import type { SlotKind } from '../flows/flow-schema.ts';
+import { extractSlot } from './extract-slot.ts';
+import type { SlotMatch } from './extract-slot.ts';
+import { normalizeTimeWords } from './normalize-time-words.ts';
+import { parseName } from './parse-name.ts';
+import { simplifyText } from './simplify-text.ts';
+
+export interface SlotCandidate {
+  name: string;
+  kind: SlotKind;
+  previous: SlotValue | undefined;
+}
+
+export interface ExtractOtherSlotsOptions {
+  now: Date;
+  timeZone: string;
+}
+
+export interface OtherSlotsResult {
+  matches: Map<string, SlotMatch>;
+  /** The message without the parts that were read, joined with ", ". */
+  remainder: string;
+}
+
+// Words that may surround a value in its part of the message without adding meaning, so
+// "tomorrow at 9am works" still counts as only a time.
+const fillerWords = new Set(
+  (
+    'at around about by on is my the a works work good fine please pls maybe ok okay and or ' +
+    'would be great best preferred time number phone cell email e mail zip code address name ' +
+    'here it its it\'s i\'m im this that for me is any also call reach text at hi hello hey hola'
+  ).split(' '),
+);
+
+/**
+ * Reads slots other than the one being asked from a message such as "Ana, leaking heater,
+ * tomorrow 9am". The message is split at commas, semicolons, line breaks and sentence ends, and
+ * each part is tried against every candidate. A part that holds only a value and filler words
+ * is left out of `remainder`, so the rest can answer the current question.
+ */
+export function extractOtherSlots(
+  text: string,
+  candidates: readonly SlotCandidate[],
+  options: ExtractOtherSlotsOptions,
+): OtherSlotsResult {
+  const segments = text.split(/[,;\n]+|(?<=[.!?])\s+/).map((segment) => segment.trim());
+  const parts = segments.filter((segment) => segment !== '');
+  const matches = new Map<string, SlotMatch>();
+  const remaining: string[] = [];
+
+  parts.forEach((segment, index) => {
+    let isConsumed = false;
+    for (const candidate of candidates) {
+      if (matches.has(candidate.name)) {
+        continue;
+      }
+      const match =
+        extractSlot(segment, { ...options, kind: candidate.kind, isAnswer: false, previous: candidate.previous }) ??
+        readListedName(segment, candidate.kind, index, parts.length);
+      if (match === null) {
+        continue;
+      }
+      matches.set(candidate.name, match);
+      isConsumed = isConsumed || isOnlyFiller(segment, match.matchedText);
+    }
+    if (!isConsumed) {
+      remaining.push(segment);
+    }
+  });
+  return { matches, remainder: remaining.join(', ') };
+}
+
+/**
+ * Reads a capitalised name written first in a list ("Ana, leaking heater, tomorrow 9am"). Only
+ * the first part of a message with two or more parts qualifies, because a bare word elsewhere
+ * is too often not a name.
+ */
+function readListedName(
+  segment: string,
+  kind: SlotKind,
+  index: number,
+  partCount: number,
+): SlotMatch | null {
+  const words = segment.split(/\s+/);
+  const isCapitalised = words.every((word) => /^\p{Lu}/u.test(word));
+  if (kind !== 'name' || index !== 0 || partCount < 2 || words.length > 2 || !isCapitalised) {
+    return null;
+  }
+  return parseName(segment, { isAnswer: true });
+}
+
+function isOnlyFiller(segment: string, matchedText: string): boolean {
+  const comparable = (value: string) => simplifyText(normalizeTimeWords(value));
+  const leftover = comparable(segment).replace(comparable(matchedText), ' ');
+  return leftover.split(' ').every((word) => word === '' || fillerWords.has(word));
+}

@@ -1,0 +1,135 @@
+import * as chrono from 'chrono-node';
+import { DateTime } from 'luxon';
+import { normalizeTimeWords } from './normalize-time-words.ts';
+import { simplifyText } from './simplify-text.ts';
+
+export interface DatetimeMatch {
+  /**
+   * An ISO 8601 date-time with the business's offset, an ISO date when no time of day was
+   * given, `asap` for "as soon as possible", or `anytime` when the lead has no preference.
+   */
+  value: string;
+  /** A short label in the business time zone, such as "Wed, Mar 5 at 3 PM". */
+  label: string;
+  hasTime: boolean;
+  /** The words that were read as the time, after shorthand was expanded. */
+  matchedText: string;
+}
+
+export interface ParseDatetimeOptions {
+  now: Date;
+  /** IANA zone of the business, such as America/Chicago. */
+  timeZone: string;
+  /** True when the message answers a question about time, which allows bare "now" or "anytime". */
+  isAnswer?: boolean;
+  /** The slot's earlier value; a correction that names only a day keeps its time of day. */
+  previous?: string | null;
+}
+
+const asapPattern =
+  /\b(asap|a s a p|as soon as possible|as soon as you can|right away|immediately|lo antes posible|lo mas pronto posible|cuanto antes|ahorita|lo mas pronto)\b/;
+const answerAsapPattern = /^(now|right now|now please|today asap|soonest|earliest|the sooner the better|ya)$/;
+const anytimePattern =
+  /^(anytime|any time|whenever|flexible|i'?m flexible|doesn'?t matter|no preference|cualquier hora|cuando sea)\b/;
+const pastCuePattern =
+  /\b(since|last|ago|was|were|started|began|broke|stopped|happened|noticed|died|quit|went out|yesterday|desde|ayer)\s*$/;
+
+// Hours used when the lead names a part of the day but no clock time.
+const partsOfDay: [RegExp, string, number][] = [
+  [/\bmorning\b/, 'morning', 9],
+  [/\bafternoon\b/, 'afternoon', 13],
+  [/\b(evening|tonight|night)\b/, 'evening', 17],
+];
+
+/**
+ * Reads the first future date or time in a message, relative to `now` in the business time
+ * zone. A clock hour from 1 to 6 without am or pm is read as afternoon, because businesses
+ * rarely book at 3 in the morning. Returns null when there is no date, or it is in the past or
+ * more than a year ahead.
+ */
+export function parseDatetime(text: string, options: ParseDatetimeOptions): DatetimeMatch | null {
+  const simplified = simplifyText(text);
+  const asap = asapPattern.exec(simplified) ?? (options.isAnswer ? answerAsapPattern.exec(simplified) : null);
+  if (asap !== null) {
+    return { value: 'asap', label: 'as soon as possible', hasTime: false, matchedText: asap[0] };
+  }
+  const anytime = options.isAnswer ? anytimePattern.exec(simplified) : null;
+  if (anytime !== null) {
+    return { value: 'anytime', label: 'any time', hasTime: false, matchedText: anytime[0] };
+  }
+
+  const now = DateTime.fromJSDate(options.now, { zone: options.timeZone });
+  const normalized = normalizeTimeWords(text);
+  const reference = { instant: options.now, timezone: now.offset };
+  for (const result of chrono.parse(normalized, reference, { forwardDate: true })) {
+    const isBareNow = /^(?:right )?now$/.test(result.text);
+    if (isBareNow || pastCuePattern.test(normalized.slice(0, result.index))) {
+      continue;
+    }
+    const match = toMatch(result, now, options);
+    if (match !== null) {
+      return match;
+    }
+  }
+  return null;
+}
+
+function toMatch(
+  result: chrono.ParsedResult,
+  now: DateTime,
+  options: ParseDatetimeOptions,
+): DatetimeMatch | null {
+  const start = result.start;
+  const part = start.isCertain('hour') ? undefined : partsOfDay.find(([pattern]) => pattern.test(result.text));
+  let hour = start.get('hour') ?? 12;
+  if (start.isCertain('hour') && !start.isCertain('meridiem') && hour >= 1 && hour <= 6) {
+    hour += 12;
+  }
+  const hasClockTime = start.isCertain('hour');
+  let date = DateTime.fromObject(
+    {
+      year: start.get('year') ?? now.year,
+      month: start.get('month') ?? now.month,
+      day: start.get('day') ?? now.day,
+      hour: part ? part[2] : hasClockTime ? hour : 0,
+      minute: hasClockTime ? (start.get('minute') ?? 0) : 0,
+    },
+    { zone: options.timeZone },
+  );
+  const previous = hasClockTime || part ? null : previousTimeOfDay(options.previous, options.timeZone);
+  if (previous !== null) {
+    date = date.set(previous);
+  }
+  const hasTime = hasClockTime || part !== undefined || previous !== null;
+
+  const isPast = hasTime ? date < now.minus({ minutes: 15 }) : date.endOf('day') < now;
+  if (isPast || date > now.plus({ days: 366 })) {
+    return null;
+  }
+  return {
+    value: (hasTime ? date.toISO({ suppressMilliseconds: true }) : date.toISODate()) ?? '',
+    label: labelFor(date, hasClockTime || previous !== null, part?.[1]),
+    hasTime,
+    matchedText: result.text,
+  };
+}
+
+function previousTimeOfDay(
+  previous: string | null | undefined,
+  timeZone: string,
+): { hour: number; minute: number } | null {
+  if (!previous || !previous.includes('T')) {
+    return null;
+  }
+  const date = DateTime.fromISO(previous, { zone: timeZone });
+  return date.isValid ? { hour: date.hour, minute: date.minute } : null;
+}
+
+function labelFor(date: DateTime, hasClockTime: boolean, partOfDay: string | undefined): string {
+  const day = date.setLocale('en-US').toFormat('ccc, LLL d');
+  if (hasClockTime) {
+    const time = date.setLocale('en-US').toFormat('h:mm a').replace(':00 ', ' ');
+    return `${day} at ${time}`;
+  }
+  return partOfDay === undefined ? day : `${day}, ${partOfDay}`;
+}

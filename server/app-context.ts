@@ -1,0 +1,25 @@
+import type { ReplyEngineFactory } from './conversations/load-reply-engines.ts';
+import type { Database } from './db/open-database.ts';
+import type { BackgroundTasks } from './lib/background-tasks.ts';
+import type { Config } from './lib/config.ts';
+import type { KeyedQueue } from './lib/keyed-queue.ts';
+import type { Logger } from './lib/logger.ts';
+import type { SmsProvider } from './providers/sms-provider.ts';
+
+/** Everything a request handler needs, built once at start-up and injected (tests build their own). */
+export interface AppContext {
+  config: Config;
+  db: Database;
+  log: Logger;
+  provider: SmsProvider;
+  engineFor: ReplyEngineFactory;
+  tasks: BackgroundTasks;
+  turns: KeyedQueue;
+  /** The current time; tests pass a controllable clock. */
+  now: () => Date;
+}
+
+/** The token webhooks are signed with: Twilio's auth token, or the sandbox's own. */
+export function webhookAuthToken(config: Config): string {
+  return config.provider.authToken;
+}

@@ -1,0 +1,91 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import express from 'express';
+import type { Express } from 'express';
+import helmet from 'helmet';
+import { pinoHttp } from 'pino-http';
+import { requireApiToken } from './api/require-api-token.ts';
+import type { AppContext } from './app-context.ts';
+import { webhookAuthToken } from './app-context.ts';
+import { createBusinessRoutes } from './businesses/business-routes.ts';
+import { createCallRoutes } from './calls/call-routes.ts';
+import { createConversationRoutes } from './conversations/conversation-routes.ts';
+import { AppError, createErrorHandler } from './lib/errors.ts';
+import { createSmsRoutes } from './messages/sms-routes.ts';
+import type { SandboxProvider } from './providers/sandbox-provider.ts';
+import { createSimulatorRoutes } from './simulator/simulator-routes.ts';
+import { verifyTwilioSignature } from './webhooks/verify-twilio-signature.ts';
+
+export interface CreateAppOptions {
+  /** The sandbox provider, when in use; it enables the phone simulator's API. */
+  sandbox: SandboxProvider | null;
+  /** The built web app to serve, if it exists. */
+  webDistDir: string | null;
+}
+
+export function createApp(ctx: AppContext, options: CreateAppOptions): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback');
+  app.use(pinoHttp({ logger: ctx.log, autoLogging: { ignore: (req) => req.url === '/healthz' } }));
+  app.use(helmet({ contentSecurityPolicy: false }));
+
+  app.get('/healthz', (_req, res) => {
+    res.json({ ok: true });
+  });
+
+  const webhooks = express.Router();
+  webhooks.use(express.urlencoded({ extended: false, limit: '64kb', parameterLimit: 200 }));
+  webhooks.use(
+    verifyTwilioSignature({
+      authToken: webhookAuthToken(ctx.config),
+      publicBaseUrl: ctx.config.publicBaseUrl,
+      log: ctx.log,
+    }),
+  );
+  webhooks.use(createCallRoutes(ctx));
+  webhooks.use(createSmsRoutes(ctx));
+  app.use('/webhooks/twilio', webhooks);
+
+  const api = express.Router();
+  api.use(express.json({ limit: '256kb' }));
+  api.use(apiAuth(ctx));
+  api.use('/businesses', createBusinessRoutes(ctx));
+  api.use(createConversationRoutes(ctx));
+  app.use('/api', api);
+
+  if (options.sandbox) {
+    app.use('/simulator/api', express.json({ limit: '16kb' }), createSimulatorRoutes(ctx, options.sandbox));
+  }
+
+  if (options.webDistDir && existsSync(options.webDistDir)) {
+    serveWebApp(app, options.webDistDir);
+  }
+
+  app.use((_req, _res, next) => {
+    next(new AppError('not_found', 'No such route'));
+  });
+  app.use(createErrorHandler(ctx.log));
+  return app;
+}
+
+function apiAuth(ctx: AppContext): express.RequestHandler {
+  if (ctx.config.apiToken) {
+    return requireApiToken(ctx.config.apiToken);
+  }
+  return (_req, _res, next) => {
+    next(new AppError('unauthorized', 'The REST API is off because API_TOKEN is not set'));
+  };
+}
+
+/** Serves the React app, answering unknown page paths with its index so client routes load. */
+function serveWebApp(app: Express, webDistDir: string): void {
+  app.use(express.static(webDistDir, { index: false, maxAge: '1h' }));
+  app.get(/^\/(?!api\/|webhooks\/|simulator\/api\/).*/, (req, res, next) => {
+    if (!req.accepts('html')) {
+      next();
+      return;
+    }
+    res.sendFile(path.resolve(webDistDir, 'index.html'));
+  });
+}

@@ -1,0 +1,96 @@
+import { z } from 'zod';
+import { findTemplateProblems } from '../../bot/templates/render-template.ts';
+import { toE164 } from '../lib/phone-number.ts';
+
+export interface Business {
+  id: string;
+  name: string;
+  phoneNumber: string;
+  timeZone: string;
+  forwardingNumber: string | null;
+  ringTimeoutSeconds: number;
+  textBackEnabled: boolean;
+  openingMessage: string;
+  bookingLink: string | null;
+  hours: BusinessHours;
+  repeatWindowMinutes: number;
+  flowId: string;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+const e164Schema = z.string().transform((value, ctx) => {
+  const e164 = toE164(value);
+  if (!e164) {
+    ctx.addIssue({ code: 'custom', message: `Invalid phone number "${value}"; use E.164 such as +15555550100` });
+    return z.NEVER;
+  }
+  return e164;
+});
+
+const timeZoneSchema = z.string().refine(isKnownTimeZone, {
+  message: 'Unknown time zone; use an IANA name such as America/Chicago',
+});
+
+const openingMessageSchema = z
+  .string()
+  .trim()
+  .min(1, 'The opening message is empty')
+  .max(640, 'The opening message is longer than 640 characters')
+  .superRefine((template, ctx) => {
+    for (const problem of findTemplateProblems(template)) {
+      ctx.addIssue({ code: 'custom', message: `${problem.message} (in ${problem.placeholder})` });
+    }
+  });
+
+const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Use 24-hour HH:MM');
+const weekdays = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
+const businessHoursSchema = z.partialRecord(
+  z.enum(weekdays),
+  z.array(z.object({ open: clockTime, close: clockTime })).max(4),
+);
+export type BusinessHours = z.infer<typeof businessHoursSchema>;
+
+const bookingLinkSchema = z.url({ protocol: /^https?$/, message: 'Use an http(s) URL' }).max(500);
+
+export const businessInputSchema = z.object({
+  name: z.string().trim().min(1).max(120),
+  phoneNumber: e164Schema,
+  timeZone: timeZoneSchema,
+  forwardingNumber: e164Schema.nullable().default(null),
+  ringTimeoutSeconds: z.number().int().min(5).max(120).default(20),
+  textBackEnabled: z.boolean().default(true),
+  openingMessage: openingMessageSchema,
+  bookingLink: bookingLinkSchema.nullable().default(null),
+  hours: businessHoursSchema.default({}),
+  repeatWindowMinutes: z.number().int().min(0).max(10_080).default(720),
+  flowId: z.string().regex(/^[a-z0-9-]+$/).default('default'),
+});
+export type BusinessInput = z.infer<typeof businessInputSchema>;
+
+export const businessUpdateSchema = z
+  .object({
+    name: z.string().trim().min(1).max(120),
+    phoneNumber: e164Schema,
+    timeZone: timeZoneSchema,
+    forwardingNumber: e164Schema.nullable(),
+    ringTimeoutSeconds: z.number().int().min(5).max(120),
+    textBackEnabled: z.boolean(),
+    openingMessage: openingMessageSchema,
+    bookingLink: bookingLinkSchema.nullable(),
+    hours: businessHoursSchema,
+    repeatWindowMinutes: z.number().int().min(0).max(10_080),
+    flowId: z.string().regex(/^[a-z0-9-]+$/),
+  })
+  .partial()
+  .strict();
+export type BusinessUpdate = z.infer<typeof businessUpdateSchema>;
+
+function isKnownTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}

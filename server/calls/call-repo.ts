@@ -1,0 +1,112 @@
+import { and, asc, desc, eq, gte, isNull } from 'drizzle-orm';
+import type { Database } from '../db/open-database.ts';
+import { calls } from '../db/schema.ts';
+
+export type CallStatus = 'ringing' | 'answered' | 'missed' | 'unknown';
+
+export interface Call {
+  id: string;
+  businessId: string;
+  callSid: string;
+  contactId: string | null;
+  conversationId: string | null;
+  callerNumber: string | null;
+  status: CallStatus;
+  dialStatus: string | null;
+  textBackStatus: string | null;
+  textBackReason: string | null;
+  createdAt: Date;
+}
+
+const callColumns = {
+  id: calls.id,
+  businessId: calls.businessId,
+  callSid: calls.callSid,
+  contactId: calls.contactId,
+  conversationId: calls.conversationId,
+  callerNumber: calls.callerNumber,
+  status: calls.status,
+  dialStatus: calls.dialStatus,
+  textBackStatus: calls.textBackStatus,
+  textBackReason: calls.textBackReason,
+  createdAt: calls.createdAt,
+};
+
+/** Returns the call for a CallSid, recording it first if this is the first webhook about it. */
+export async function findOrCreateCall(
+  db: Database,
+  call: { businessId: string; callSid: string; callerNumber: string | null },
+): Promise<Call> {
+  await db.insert(calls).values(call).onConflictDoNothing();
+  const rows = await db.select(callColumns).from(calls).where(eq(calls.callSid, call.callSid)).limit(1);
+  return rows[0] as Call;
+}
+
+export async function updateCall(
+  db: Database,
+  id: string,
+  changes: Partial<Pick<Call, 'status' | 'dialStatus' | 'contactId' | 'conversationId' | 'textBackStatus' | 'textBackReason'>>,
+): Promise<void> {
+  await db
+    .update(calls)
+    .set({ ...changes, updatedAt: new Date() })
+    .where(eq(calls.id, id));
+}
+
+/**
+ * Marks the call's text back as in progress unless another webhook already has. Only the
+ * caller that gets `true` goes on to decide and send, which keeps retried webhooks to one text.
+ */
+export async function claimTextBack(db: Database, id: string): Promise<boolean> {
+  const rows = await db
+    .update(calls)
+    .set({ textBackStatus: 'pending', updatedAt: new Date() })
+    .where(and(eq(calls.id, id), isNull(calls.textBackStatus)))
+    .returning({ id: calls.id });
+  return rows.length === 1;
+}
+
+export async function listCallsForContact(db: Database, contactId: string): Promise<Call[]> {
+  const rows = await db
+    .select(callColumns)
+    .from(calls)
+    .where(eq(calls.contactId, contactId))
+    .orderBy(desc(calls.createdAt))
+    .limit(50);
+  return rows;
+}
+
+export async function listCallsForConversation(db: Database, conversationId: string): Promise<Call[]> {
+  const rows = await db
+    .select(callColumns)
+    .from(calls)
+    .where(eq(calls.conversationId, conversationId))
+    .orderBy(desc(calls.createdAt))
+    .limit(50);
+  return rows;
+}
+
+export async function listCallsByCaller(
+  db: Database,
+  businessId: string,
+  callerNumber: string,
+): Promise<Call[]> {
+  const rows = await db
+    .select(callColumns)
+    .from(calls)
+    .where(and(eq(calls.businessId, businessId), eq(calls.callerNumber, callerNumber)))
+    .orderBy(desc(calls.createdAt))
+    .limit(50);
+  return rows;
+}
+
+
+/** Lists calls whose text back was claimed but never decided, such as after a crash. */
+export async function listPendingTextBacks(db: Database, since: Date): Promise<Call[]> {
+  return db
+    .select(callColumns)
+    .from(calls)
+    .where(and(eq(calls.textBackStatus, 'pending'), gte(calls.createdAt, since)))
+    .orderBy(asc(calls.createdAt))
+    .limit(1000);
+}

@@ -1,0 +1,83 @@
+import { and, eq } from 'drizzle-orm';
+import type { Database } from '../db/open-database.ts';
+import { contacts } from '../db/schema.ts';
+
+export interface Contact {
+  id: string;
+  businessId: string;
+  phone: string;
+  name: string | null;
+  email: string | null;
+  isOptedOut: boolean;
+  optedOutAt: Date | null;
+  optOutKeyword: string | null;
+}
+
+const contactColumns = {
+  id: contacts.id,
+  businessId: contacts.businessId,
+  phone: contacts.phone,
+  name: contacts.name,
+  email: contacts.email,
+  isOptedOut: contacts.isOptedOut,
+  optedOutAt: contacts.optedOutAt,
+  optOutKeyword: contacts.optOutKeyword,
+};
+
+/** Returns the business's contact for an E.164 number, creating it on first contact. */
+export async function findOrCreateContact(
+  db: Database,
+  businessId: string,
+  phone: string,
+): Promise<Contact> {
+  await db.insert(contacts).values({ businessId, phone }).onConflictDoNothing();
+  return (await findContactByPhone(db, businessId, phone)) as Contact;
+}
+
+export async function findContactByPhone(
+  db: Database,
+  businessId: string,
+  phone: string,
+): Promise<Contact | null> {
+  const rows = await db
+    .select(contactColumns)
+    .from(contacts)
+    .where(and(eq(contacts.businessId, businessId), eq(contacts.phone, phone)))
+    .limit(1);
+  return rows[0] ?? null;
+}
+
+export async function findContactById(db: Database, id: string): Promise<Contact | null> {
+  const rows = await db.select(contactColumns).from(contacts).where(eq(contacts.id, id)).limit(1);
+  return rows[0] ?? null;
+}
+
+export async function setContactOptOut(
+  db: Database,
+  id: string,
+  optOut: { isOptedOut: boolean; keyword: string; at: Date },
+): Promise<void> {
+  await db
+    .update(contacts)
+    .set({
+      isOptedOut: optOut.isOptedOut,
+      optedOutAt: optOut.isOptedOut ? optOut.at : null,
+      optOutKeyword: optOut.keyword,
+      updatedAt: optOut.at,
+    })
+    .where(eq(contacts.id, id));
+}
+
+export async function updateContactDetails(
+  db: Database,
+  id: string,
+  details: { name?: string; email?: string },
+): Promise<void> {
+  if (details.name === undefined && details.email === undefined) {
+    return;
+  }
+  await db
+    .update(contacts)
+    .set({ ...details, updatedAt: new Date() })
+    .where(eq(contacts.id, id));
+}

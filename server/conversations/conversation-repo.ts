@@ -1,0 +1,93 @@
+import { and, desc, eq } from 'drizzle-orm';
+import type { BotState } from '../../bot/engine/reply-engine.ts';
+import type { Database } from '../db/open-database.ts';
+import { conversations } from '../db/schema.ts';
+
+export interface Conversation {
+  id: string;
+  businessId: string;
+  contactId: string;
+  holder: 'bot' | 'human';
+  status: 'open' | 'closed';
+  outcome: string | null;
+  botState: BotState | null;
+  details: Record<string, unknown>;
+  lastTextBackAt: Date | null;
+  lastMessageAt: Date | null;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+type ConversationRow = typeof conversations.$inferSelect;
+
+/** Returns the contact's open conversation, opening one when there is none. */
+export async function findOrOpenConversation(
+  db: Database,
+  businessId: string,
+  contactId: string,
+): Promise<Conversation> {
+  const open = await findOpenConversation(db, contactId);
+  if (open) {
+    return open;
+  }
+  const rows = await db.insert(conversations).values({ businessId, contactId }).returning();
+  return toConversation(rows[0] as ConversationRow);
+}
+
+export async function findOpenConversation(
+  db: Database,
+  contactId: string,
+): Promise<Conversation | null> {
+  const rows = await db
+    .select()
+    .from(conversations)
+    .where(and(eq(conversations.contactId, contactId), eq(conversations.status, 'open')))
+    .orderBy(desc(conversations.createdAt))
+    .limit(1);
+  return rows[0] ? toConversation(rows[0]) : null;
+}
+
+export async function findConversationById(db: Database, id: string): Promise<Conversation | null> {
+  const rows = await db.select().from(conversations).where(eq(conversations.id, id)).limit(1);
+  return rows[0] ? toConversation(rows[0]) : null;
+}
+
+export async function listConversations(
+  db: Database,
+  businessId: string,
+  filter: { status?: 'open' | 'closed' },
+): Promise<Conversation[]> {
+  const where = filter.status
+    ? and(eq(conversations.businessId, businessId), eq(conversations.status, filter.status))
+    : eq(conversations.businessId, businessId);
+  const rows = await db
+    .select()
+    .from(conversations)
+    .where(where)
+    .orderBy(desc(conversations.updatedAt))
+    .limit(200);
+  return rows.map(toConversation);
+}
+
+export type ConversationChanges = Partial<
+  Pick<Conversation, 'holder' | 'status' | 'outcome' | 'botState' | 'details' | 'lastTextBackAt' | 'lastMessageAt'>
+>;
+
+export async function updateConversation(
+  db: Database,
+  id: string,
+  changes: ConversationChanges,
+): Promise<void> {
+  await db
+    .update(conversations)
+    .set({ ...changes, updatedAt: new Date() })
+    .where(eq(conversations.id, id));
+}
+
+function toConversation(row: ConversationRow): Conversation {
+  return {
+    ...row,
+    botState: (row.botState as BotState | null) ?? null,
+    details: row.details as Record<string, unknown>,
+  };
+}

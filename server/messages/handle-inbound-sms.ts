@@ -1,0 +1,123 @@
+import type { AppContext } from '../app-context.ts';
+import type { Business } from '../businesses/business.ts';
+import { findOrCreateContact, setContactOptOut } from '../contacts/contact-repo.ts';
+import type { Contact } from '../contacts/contact-repo.ts';
+import { findOrOpenConversation, updateConversation } from '../conversations/conversation-repo.ts';
+import type { Conversation } from '../conversations/conversation-repo.ts';
+import { runBotTurn } from '../conversations/run-bot-turn.ts';
+import { recordEvent } from '../events/event-repo.ts';
+import { toE164 } from '../lib/phone-number.ts';
+import { classifyKeyword } from './classify-keyword.ts';
+import type { Keyword } from './classify-keyword.ts';
+import { insertMessage } from './message-repo.ts';
+import { sendMessage } from './send-message.ts';
+import { readMedia } from './sms-webhook-schema.ts';
+import type { InboundSms } from './sms-webhook-schema.ts';
+
+export type InboundSmsResult = 'stored' | 'duplicate' | 'invalid_sender';
+
+/**
+ * Stores a lead's text once (a retried webhook is recognised by its MessageSid), applies
+ * opt-out, opt-in and help keywords, and otherwise lets the bot answer in the background.
+ */
+export async function handleInboundSms(
+  ctx: AppContext,
+  business: Business,
+  form: InboundSms,
+): Promise<InboundSmsResult> {
+  const phone = toE164(form.From);
+  if (!phone) {
+    ctx.log.warn({ businessId: business.id, messageSid: form.MessageSid }, 'text from an unusable sender');
+    return 'invalid_sender';
+  }
+  const contact = await findOrCreateContact(ctx.db, business.id, phone);
+  const conversation = await findOrOpenConversation(ctx.db, business.id, contact.id);
+  const body = form.Body ?? '';
+  const stored = await insertMessage(ctx.db, {
+    businessId: business.id,
+    conversationId: conversation.id,
+    direction: 'inbound',
+    author: 'lead',
+    body,
+    status: 'received',
+    providerId: form.MessageSid,
+    segments: 1,
+    media: readMedia(form),
+  });
+  if (!stored) {
+    return 'duplicate';
+  }
+  await updateConversation(ctx.db, conversation.id, { lastMessageAt: ctx.now() });
+
+  const keyword = classifyKeyword(body, form.OptOutType);
+  const isKeywordHandled = keyword ? await applyKeyword(ctx, business, contact, conversation, keyword) : false;
+  if (isKeywordHandled || contact.isOptedOut) {
+    return 'stored';
+  }
+  if (conversation.holder === 'bot' && conversation.outcome === null) {
+    ctx.tasks.run('bot turn', () =>
+      ctx.turns.run(conversation.id, () => runBotTurn(ctx, business, conversation.id, stored.id)),
+    );
+  }
+  return 'stored';
+}
+
+/** Applies a keyword; returns false when the text should go on to the bot as an answer. */
+async function applyKeyword(
+  ctx: AppContext,
+  business: Business,
+  contact: Contact,
+  conversation: Conversation,
+  keyword: Keyword,
+): Promise<boolean> {
+  const log = ctx.log.child({ businessId: business.id, conversationId: conversation.id });
+  if (keyword.kind === 'opt_in' && !contact.isOptedOut) {
+    return false;
+  }
+  if (keyword.kind === 'help') {
+    await sendHelp(ctx, business, contact, conversation);
+    return true;
+  }
+  const isOptedOut = keyword.kind === 'opt_out';
+  await setContactOptOut(ctx.db, contact.id, { isOptedOut, keyword: keyword.keyword, at: ctx.now() });
+  if (isOptedOut) {
+    await updateConversation(ctx.db, conversation.id, { outcome: 'discarded', botState: null });
+  }
+  await recordEvent(ctx.db, {
+    businessId: business.id,
+    conversationId: conversation.id,
+    type: isOptedOut ? 'contact.opted_out' : 'contact.opted_in',
+    data: { keyword: keyword.keyword },
+  });
+  log.info({ contactId: contact.id, keyword: keyword.keyword }, isOptedOut ? 'contact opted out' : 'contact opted in');
+  if (!ctx.provider.confirmsOptOut) {
+    const body = isOptedOut
+      ? `You are unsubscribed from ${business.name} and will receive no more messages. Reply START to resubscribe.`
+      : `You are resubscribed to messages from ${business.name}. Reply STOP to unsubscribe.`;
+    await sendMessage(ctx, {
+      business,
+      conversationId: conversation.id,
+      contactId: contact.id,
+      body,
+      author: 'system',
+      allowOptedOut: isOptedOut,
+    });
+  }
+  return true;
+}
+
+async function sendHelp(
+  ctx: AppContext,
+  business: Business,
+  contact: Contact,
+  conversation: Conversation,
+): Promise<void> {
+  await sendMessage(ctx, {
+    business,
+    conversationId: conversation.id,
+    contactId: contact.id,
+    body: `${business.name}: replies to this number reach our team. Call ${business.phoneNumber} to talk to us. Reply STOP to unsubscribe.`,
+    author: 'system',
+    allowOptedOut: true,
+  });
+}

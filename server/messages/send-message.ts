@@ -1,0 +1,81 @@
+import type { AppContext } from '../app-context.ts';
+import { countSegments } from '../../bot/sms/count-segments.ts';
+import type { Business } from '../businesses/business.ts';
+import { findContactById } from '../contacts/contact-repo.ts';
+import { recordEvent } from '../events/event-repo.ts';
+import { insertMessage, updateMessage } from './message-repo.ts';
+import type { Message } from './message-repo.ts';
+
+export interface SendMessageOptions {
+  business: Business;
+  conversationId: string;
+  contactId: string;
+  body: string;
+  author: 'bot' | 'staff' | 'system';
+  /** Only the opt-out confirmation itself may reach an opted-out contact. */
+  allowOptedOut?: boolean;
+}
+
+export type SendMessageResult =
+  | { ok: true; message: Message }
+  | { ok: false; reason: 'opted_out' | 'contact_missing' | 'provider_error'; message?: Message };
+
+/**
+ * Stores an outbound text and hands it to the provider. Every automated and staff message goes
+ * through here, so the opt-out check made just before sending covers them all.
+ */
+export async function sendMessage(
+  ctx: AppContext,
+  options: SendMessageOptions,
+): Promise<SendMessageResult> {
+  const contact = await findContactById(ctx.db, options.contactId);
+  if (!contact) {
+    return { ok: false, reason: 'contact_missing' };
+  }
+  if (contact.isOptedOut && !options.allowOptedOut) {
+    await recordEvent(ctx.db, {
+      businessId: options.business.id,
+      conversationId: options.conversationId,
+      type: 'message.blocked',
+      data: { reason: 'opted_out', author: options.author },
+    });
+    return { ok: false, reason: 'opted_out' };
+  }
+
+  const stored = await insertMessage(ctx.db, {
+    businessId: options.business.id,
+    conversationId: options.conversationId,
+    direction: 'outbound',
+    author: options.author,
+    body: options.body,
+    status: 'queued',
+    providerId: null,
+    segments: countSegments(options.body).segments,
+    media: [],
+  });
+  const message = stored as Message;
+
+  const result = await ctx.provider.sendSms({
+    from: options.business.phoneNumber,
+    to: contact.phone,
+    body: options.body,
+    // Our own id in the callback URL finds the message even when the callback arrives before
+    // the provider's id has been stored.
+    statusCallbackUrl: `${ctx.config.publicBaseUrl}/webhooks/twilio/sms/status?messageId=${message.id}`,
+  });
+  const log = ctx.log.child({ businessId: options.business.id, conversationId: options.conversationId });
+
+  if (!result.ok) {
+    await updateMessage(ctx.db, message.id, {
+      status: 'failed',
+      errorCode: result.errorCode,
+      errorMessage: result.errorMessage,
+    });
+    log.warn({ messageId: message.id, errorCode: result.errorCode }, 'message send failed');
+    return { ok: false, reason: 'provider_error', message: { ...message, status: 'failed' } };
+  }
+
+  await updateMessage(ctx.db, message.id, { providerId: result.providerId, status: result.status });
+  log.info({ messageId: message.id, author: options.author }, 'message sent');
+  return { ok: true, message: { ...message, providerId: result.providerId, status: result.status } };
+}

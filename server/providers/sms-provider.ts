@@ -1,0 +1,51 @@
+/** Our own delivery states; each provider maps its vendor's statuses onto these. */
+export const messageStatuses = [
+  'received',
+  'queued',
+  'sending',
+  'sent',
+  'delivered',
+  'undelivered',
+  'failed',
+] as const;
+export type MessageStatus = (typeof messageStatuses)[number];
+
+export interface SendSmsRequest {
+  from: string;
+  to: string;
+  body: string;
+  statusCallbackUrl: string;
+}
+
+export type SendSmsResult =
+  | { ok: true; providerId: string; status: MessageStatus }
+  | { ok: false; errorCode: string; errorMessage: string };
+
+export interface SmsProvider {
+  readonly kind: 'twilio' | 'sandbox';
+  /**
+   * True when the carrier side already confirms STOP and START keywords (Twilio's default
+   * Advanced Opt-Out does), so the product must not send a second confirmation.
+   */
+  readonly confirmsOptOut: boolean;
+  sendSms(request: SendSmsRequest): Promise<SendSmsResult>;
+}
+
+const statusRank: Record<MessageStatus, number> = {
+  received: 0,
+  queued: 1,
+  sending: 2,
+  sent: 3,
+  delivered: 4,
+  undelivered: 4,
+  failed: 4,
+};
+
+/** Whether a delivery update moves a message forward; late or repeated callbacks do not. */
+export function isStatusAdvance(current: MessageStatus, next: MessageStatus): boolean {
+  return statusRank[next] > statusRank[current];
+}
+
+export function isMessageStatus(value: string): value is MessageStatus {
+  return (messageStatuses as readonly string[]).includes(value);
+}

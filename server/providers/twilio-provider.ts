@@ -1,0 +1,71 @@
+import twilio from 'twilio';
+import type { Logger } from '../lib/logger.ts';
+import type { MessageStatus, SendSmsRequest, SendSmsResult, SmsProvider } from './sms-provider.ts';
+
+export interface TwilioProviderOptions {
+  accountSid: string;
+  authToken: string;
+  /** Another API host, such as a local fake in tests; Twilio's own when unset. */
+  apiBaseUrl: string | undefined;
+  log: Logger;
+}
+
+const requestTimeoutMs = 10_000;
+
+/** Sends SMS through Twilio's Messages API and maps its statuses and errors onto ours. */
+export function createTwilioProvider(options: TwilioProviderOptions): SmsProvider {
+  const client = twilio(options.accountSid, options.authToken, { timeout: requestTimeoutMs });
+  if (options.apiBaseUrl) {
+    client.api.baseUrl = options.apiBaseUrl.replace(/\/$/, '');
+  }
+
+  return {
+    kind: 'twilio',
+    confirmsOptOut: true,
+    async sendSms(request: SendSmsRequest): Promise<SendSmsResult> {
+      try {
+        const message = await client.messages.create({
+          from: request.from,
+          to: request.to,
+          body: request.body,
+          statusCallback: request.statusCallbackUrl,
+        });
+        return { ok: true, providerId: message.sid, status: mapTwilioStatus(message.status) };
+      } catch (err) {
+        options.log.warn({ err }, 'twilio rejected a message');
+        return toFailure(err);
+      }
+    },
+  };
+}
+
+/** Maps a Twilio message status onto ours; unknown values count as queued. */
+export function mapTwilioStatus(status: string): MessageStatus {
+  switch (status.toLowerCase()) {
+    case 'sending':
+      return 'sending';
+    case 'sent':
+      return 'sent';
+    case 'delivered':
+    case 'read':
+      return 'delivered';
+    case 'undelivered':
+      return 'undelivered';
+    case 'failed':
+    case 'canceled':
+      return 'failed';
+    case 'received':
+    case 'receiving':
+      return 'received';
+    default:
+      return 'queued';
+  }
+}
+
+function toFailure(err: unknown): SendSmsResult {
+  if (err instanceof Error && 'code' in err && err.code !== undefined) {
+    return { ok: false, errorCode: String(err.code), errorMessage: err.message };
+  }
+  const message = err instanceof Error ? err.message : String(err);
+  return { ok: false, errorCode: 'network', errorMessage: message };
+}

@@ -1,0 +1,124 @@
+import type { AppContext } from '../app-context.ts';
+import { firstNameOf, renderTemplate } from '../../bot/templates/render-template.ts';
+import type { Business } from '../businesses/business.ts';
+import type { Call } from '../calls/call-repo.ts';
+import { updateCall } from '../calls/call-repo.ts';
+import { findOrCreateContact } from '../contacts/contact-repo.ts';
+import type { Contact } from '../contacts/contact-repo.ts';
+import { findOrOpenConversation, updateConversation } from '../conversations/conversation-repo.ts';
+import type { Conversation } from '../conversations/conversation-repo.ts';
+import { recordEvent } from '../events/event-repo.ts';
+import { parseCallerId } from '../lib/phone-number.ts';
+import { sendMessage } from '../messages/send-message.ts';
+
+export type TextBackSkipReason =
+  | 'text_back_off'
+  | 'caller_id_withheld'
+  | 'invalid_caller_id'
+  | 'opted_out'
+  | 'recently_texted'
+  | 'staff_handling';
+
+export type TextBackResult =
+  | { status: 'sent'; conversationId: string }
+  | { status: 'skipped'; reason: TextBackSkipReason; conversationId: string | null }
+  | { status: 'failed'; conversationId: string };
+
+/**
+ * Decides whether a missed call gets the opening message, sends it, and stores the decision
+ * with its reason on the call and in the event log. The caller must have claimed the call's
+ * text back first, so each missed call reaches here once.
+ */
+export async function sendTextBack(
+  ctx: AppContext,
+  business: Business,
+  call: Call,
+): Promise<TextBackResult> {
+  const result = await decideAndSend(ctx, business, call);
+  const reason = result.status === 'skipped' ? result.reason : null;
+  await updateCall(ctx.db, call.id, { textBackStatus: result.status, textBackReason: reason });
+  await recordEvent(ctx.db, {
+    businessId: business.id,
+    conversationId: result.conversationId,
+    callId: call.id,
+    type: `text_back.${result.status}`,
+    data: reason ? { reason } : {},
+  });
+  ctx.log.info(
+    { businessId: business.id, callId: call.id, conversationId: result.conversationId, status: result.status, reason },
+    'text back decided',
+  );
+  return result;
+}
+
+async function decideAndSend(ctx: AppContext, business: Business, call: Call): Promise<TextBackResult> {
+  const callerId = parseCallerId(call.callerNumber ?? undefined);
+  if (callerId.kind === 'withheld') {
+    return { status: 'skipped', reason: 'caller_id_withheld', conversationId: null };
+  }
+  if (callerId.kind === 'invalid') {
+    return { status: 'skipped', reason: 'invalid_caller_id', conversationId: null };
+  }
+
+  const contact = await findOrCreateContact(ctx.db, business.id, callerId.e164);
+  const conversation = await findOrOpenConversation(ctx.db, business.id, contact.id);
+  await updateCall(ctx.db, call.id, { contactId: contact.id, conversationId: conversation.id });
+
+  const skipReason = findSkipReason(ctx, business, contact, conversation);
+  if (skipReason) {
+    return { status: 'skipped', reason: skipReason, conversationId: conversation.id };
+  }
+
+  const body = renderTemplate(business.openingMessage, {
+    'business.name': business.name,
+    'business.phone': business.phoneNumber,
+    'business.booking_link': business.bookingLink,
+    'contact.name': contact.name,
+    'contact.first_name': firstNameOf(contact.name),
+    'contact.phone': contact.phone,
+  });
+  const sent = await sendMessage(ctx, {
+    business,
+    conversationId: conversation.id,
+    contactId: contact.id,
+    body,
+    author: 'bot',
+  });
+  if (!sent.ok) {
+    return sent.reason === 'opted_out'
+      ? { status: 'skipped', reason: 'opted_out', conversationId: conversation.id }
+      : { status: 'failed', conversationId: conversation.id };
+  }
+
+  // A new text back starts the flow afresh: the lead's next reply answers the opening question.
+  await updateConversation(ctx.db, conversation.id, {
+    lastTextBackAt: ctx.now(),
+    lastMessageAt: ctx.now(),
+    botState: null,
+    outcome: null,
+    holder: 'bot',
+  });
+  return { status: 'sent', conversationId: conversation.id };
+}
+
+function findSkipReason(
+  ctx: AppContext,
+  business: Business,
+  contact: Contact,
+  conversation: Conversation,
+): TextBackSkipReason | null {
+  if (!business.textBackEnabled) {
+    return 'text_back_off';
+  }
+  if (contact.isOptedOut) {
+    return 'opted_out';
+  }
+  if (conversation.holder === 'human') {
+    return 'staff_handling';
+  }
+  const windowMs = business.repeatWindowMinutes * 60_000;
+  if (conversation.lastTextBackAt && ctx.now().getTime() - conversation.lastTextBackAt.getTime() < windowMs) {
+    return 'recently_texted';
+  }
+  return null;
+}

@@ -1,0 +1,66 @@
+import { createApp } from '../../server/app.ts';
+import type { AppContext } from '../../server/app-context.ts';
+import { createBusiness } from '../../server/businesses/business-repo.ts';
+import type { Database } from '../../server/db/open-database.ts';
+import { BackgroundTasks } from '../../server/lib/background-tasks.ts';
+import { loadConfig } from '../../server/lib/config.ts';
+import { KeyedQueue } from '../../server/lib/keyed-queue.ts';
+import { createLogger } from '../../server/lib/logger.ts';
+import { createTwilioProvider } from '../../server/providers/twilio-provider.ts';
+import { loadTestEngine } from '../support/test-engine.ts';
+import { benchSettings } from './bench-settings.ts';
+import { listenOnLoopback } from './listen-on-loopback.ts';
+
+export interface BenchApp {
+  url: string;
+  ctx: AppContext;
+  close: () => Promise<void>;
+}
+
+/**
+ * Starts the real app over HTTP with the Twilio provider pointed at a local fake API, the
+ * repository's flows as the bot, the real clock and a silent logger, and seeds one business.
+ */
+export async function startBenchApp(db: Database, fakeTwilioUrl: string): Promise<BenchApp> {
+  const config = loadConfig({
+    PUBLIC_BASE_URL: benchSettings.publicBaseUrl,
+    LOG_LEVEL: 'silent',
+    TWILIO_ACCOUNT_SID: benchSettings.accountSid,
+    TWILIO_AUTH_TOKEN: benchSettings.authToken,
+    TWILIO_API_BASE_URL: fakeTwilioUrl,
+  });
+  if (config.provider.kind !== 'twilio') {
+    throw new Error('The bench config did not select the Twilio provider');
+  }
+  const log = createLogger(config.logLevel);
+  const ctx: AppContext = {
+    config,
+    db,
+    log,
+    provider: createTwilioProvider({ ...config.provider, log }),
+    engineFor: await loadTestEngine(),
+    tasks: new BackgroundTasks(log),
+    turns: new KeyedQueue(),
+    now: () => new Date(),
+  };
+  await seedBenchBusiness(db);
+
+  const server = await listenOnLoopback(createApp(ctx, { sandbox: null, webDistDir: null }));
+  return { url: server.url, ctx, close: server.close };
+}
+
+async function seedBenchBusiness(db: Database): Promise<void> {
+  await createBusiness(db, {
+    name: 'Rivera Plumbing',
+    phoneNumber: benchSettings.businessNumber,
+    timeZone: 'America/Chicago',
+    forwardingNumber: benchSettings.forwardingNumber,
+    ringTimeoutSeconds: 20,
+    textBackEnabled: true,
+    openingMessage: 'Hi, {{business.name}} here. Sorry we missed you! How can we help?',
+    bookingLink: 'https://cal.example.com/rivera',
+    hours: {},
+    repeatWindowMinutes: 720,
+    flowId: 'default',
+  });
+}

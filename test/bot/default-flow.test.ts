@@ -1,0 +1,101 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { FlowCatalog } from '../../bot/flows/flow-catalog.ts';
+import { loadFlows } from '../../bot/flows/load-flows.ts';
+import { lastOf, runConversation } from './support/run-conversation.ts';
+import { bookingLink, createTestContext } from './support/test-context.ts';
+
+let catalog: FlowCatalog;
+
+beforeAll(async () => {
+  catalog = (await loadFlows('flows')).catalog;
+});
+
+describe('default flow', () => {
+  it('qualifies a lead and sends the booking link with a summary', async () => {
+    const messages = ['my water heater is leaking', 'Ana Ruiz here', 'its 60614', 'tmrw at 3pm'];
+
+    const results = await runConversation(catalog, 'default', messages);
+
+    expect(results.map((result) => result.replies)).toEqual([
+      ["Thanks, we can help with that. What's your name?"],
+      ["Thanks Ana! What's the ZIP code where you need service?"],
+      ['When works best for a visit? For example "tomorrow morning" or "Fri at 2pm".'],
+      [
+        'Got it: my water heater is leaking in 60614, Wed, Mar 5 at 3 PM. ' +
+          `Pick your exact time here: ${bookingLink}`,
+      ],
+    ]);
+    const last = lastOf(results);
+    expect(last.outcome).toBe('qualified');
+    expect(last.state.stepId).toBeNull();
+    expect(last.state.slots).toEqual({
+      need: 'my water heater is leaking',
+      name: 'Ana Ruiz',
+      zip: '60614',
+      preferred_time: '2025-03-05T15:00:00-06:00',
+      preferred_time_label: 'Wed, Mar 5 at 3 PM',
+      urgency: 'normal',
+    });
+  });
+
+  it('fills several slots from one message', async () => {
+    const results = await runConversation(catalog, 'default', ['Ana, leaking heater, tomorrow 9am']);
+
+    const result = lastOf(results);
+
+    expect(result.state.slots.name).toBe('Ana');
+    expect(result.state.slots.need).toBe('leaking heater');
+    expect(result.state.slots.preferred_time).toBe('2025-03-05T09:00:00-06:00');
+    expect(result.state.stepId).toBe('ask_zip');
+    expect(result.replies).toEqual(["Thanks Ana! What's the ZIP code where you need service?"]);
+  });
+
+  it('hands an emergency to a person and marks urgency', async () => {
+    const results = await runConversation(catalog, 'default', ['basement is FLOODING help']);
+
+    const result = lastOf(results);
+
+    expect(result.outcome).toBe('needs_human');
+    expect(result.handoffReason).toBe('Lead reported an emergency');
+    expect(result.state.slots.urgency).toBe('emergency');
+    expect(result.replies[0]).toMatch(/^That sounds urgent. Someone from Ace Plumbing will call/);
+  });
+
+  it('updates the time after booking when the lead corrects it', async () => {
+    const messages = ['leaky faucet', 'Ana', '60614', 'tomorrow at 9am', 'actually Thursday'];
+
+    const results = await runConversation(catalog, 'default', messages);
+
+    const last = lastOf(results);
+    expect(last.replies).toEqual(['Got it, I updated that.']);
+    expect(last.state.slots.preferred_time).toBe('2025-03-06T09:00:00-06:00');
+    expect(last.state.slots.preferred_time_label).toBe('Thu, Mar 6 at 9 AM');
+    expect(last.outcome).toBeNull();
+  });
+
+  it('answers an FAQ question and asks again', async () => {
+    const messages = ['leaky faucet', 'how much do you charge?'];
+
+    const results = await runConversation(catalog, 'default', messages);
+
+    const last = lastOf(results);
+    expect(last.replies).toEqual([
+      'Pricing depends on the job, so the tech gives you a quote before any work starts.',
+      "Thanks, we can help with that. What's your name?",
+    ]);
+    expect(last.state.attempts).toBe(0);
+  });
+
+  it('skips the name question for a known contact', async () => {
+    const context = createTestContext({
+      contact: { phone: '+13125550142', name: 'Ana Ruiz', email: null },
+    });
+
+    const results = await runConversation(catalog, 'default', ['clogged drain'], context);
+
+    expect(lastOf(results).state.stepId).toBe('ask_zip');
+    expect(lastOf(results).replies).toEqual([
+      "Thanks Ana! What's the ZIP code where you need service?",
+    ]);
+  });
+});

@@ -1,0 +1,122 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { startFakeTwilio } from '../support/fake-twilio.ts';
+import type { FakeTwilio } from '../support/fake-twilio.ts';
+import { createTestApp } from '../support/test-app.ts';
+import type { TestApp } from '../support/test-app.ts';
+import { createTestDatabase } from '../support/test-database.ts';
+import type { TestDatabase } from '../support/test-database.ts';
+import { callParams, leadNumber, seedBusiness, smsParams } from '../support/seed.ts';
+
+let database: TestDatabase;
+let twilio: FakeTwilio;
+let testApp: TestApp;
+let businessId: string;
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  twilio = await startFakeTwilio();
+});
+
+afterAll(async () => {
+  await twilio.close();
+  await database.close();
+});
+
+beforeEach(async () => {
+  await database.reset();
+  twilio.messages.length = 0;
+  testApp = await createTestApp({ db: database.db, fakeTwilioUrl: twilio.url });
+  businessId = (await seedBusiness(database.db)).id;
+});
+
+async function missCall(): Promise<void> {
+  const params = callParams();
+  await testApp.postWebhook('/webhooks/twilio/voice', params);
+  await testApp.postWebhook('/webhooks/twilio/voice/dial-status', { ...params, DialCallStatus: 'no-answer' });
+  await testApp.ctx.tasks.drain();
+}
+
+/** Sends the lead's text and returns the bodies the business sent back in reply. */
+async function reply(body: string): Promise<string[]> {
+  const before = twilio.messages.length;
+  await testApp.postWebhook('/webhooks/twilio/sms', smsParams(body));
+  await testApp.ctx.tasks.drain();
+  return twilio.messages.slice(before).map((message) => message.body);
+}
+
+async function readConversation(): Promise<Record<string, unknown> & { contact: Record<string, unknown> }> {
+  const list = await testApp.api().get(`/api/businesses/${businessId}/conversations`);
+  const detail = await testApp.api().get(`/api/conversations/${list.body.conversations[0].id}`);
+  return detail.body.conversation;
+}
+
+describe('bot conversation after a text back', () => {
+  it('qualifies the lead and sends the booking link with the details stored', async () => {
+    await missCall();
+
+    const askName = await reply('my kitchen sink is leaking under the cabinet');
+    const askZip = await reply('This is Ana Ruiz');
+    const askTime = await reply('60614');
+    const booking = await reply('tomorrow at 3pm');
+
+    expect(askName.join(' ')).toMatch(/name/i);
+    expect(askZip.join(' ')).toMatch(/ZIP/i);
+    expect(askTime.join(' ')).toMatch(/when/i);
+    expect(booking.join(' ')).toContain('https://cal.example.com/rivera');
+    expect(twilio.messages.every((message) => message.to === leadNumber)).toBe(true);
+    const conversation = await readConversation();
+    expect(conversation.outcome).toBe('qualified');
+    expect(conversation.contact.name).toBe('Ana Ruiz');
+    const details = conversation.details as Record<string, unknown>;
+    expect(details.need).toMatch(/sink/);
+    expect(details.zip).toBe('60614');
+    expect(details.preferred_time).toBeTruthy();
+  });
+
+  it('hands the conversation to a person on request and then stays quiet', async () => {
+    await missCall();
+    await reply('need a water heater installed');
+
+    const handoff = await reply('can I just talk to a real person');
+    const afterHandoff = await reply('hello?');
+
+    expect(handoff).toHaveLength(1);
+    expect(afterHandoff).toHaveLength(0);
+    const conversation = await readConversation();
+    expect(conversation.holder).toBe('human');
+    expect(conversation.outcome).toBe('needs_human');
+  });
+
+  it('hands an emergency straight to a person', async () => {
+    await missCall();
+
+    const answer = await reply('basement is flooding, burst pipe!!');
+
+    expect(answer.join(' ')).toMatch(/call you right away/i);
+    const conversation = await readConversation();
+    expect(conversation.outcome).toBe('needs_human');
+  });
+
+  it('stops the bot when the lead opts out mid-conversation', async () => {
+    await missCall();
+    await reply('my toilet keeps running');
+    const beforeStop = twilio.messages.length;
+
+    await reply('STOP');
+    const afterStop = await reply('Ana');
+
+    expect(afterStop).toHaveLength(0);
+    expect(twilio.messages).toHaveLength(beforeStop);
+  });
+
+  it('records the bot log in the conversation events', async () => {
+    await missCall();
+
+    await reply('dripping faucet');
+
+    const conversation = await readConversation();
+    const types = (conversation.events as Array<{ type: string }>).map((event) => event.type);
+    expect(types).toContain('text_back.sent');
+    expect(types.some((type) => type.startsWith('bot.'))).toBe(true);
+  });
+});

@@ -1,0 +1,26 @@
+import { navigate } from './navigate.ts';
+
+export interface NotFoundPageProps {
+  homePath: string;
+}
+
+export function NotFoundPage({ homePath }: NotFoundPageProps) {
+  return (
+    <main className="not-found">
+      <h1>Page not found</h1>
+      <p>
+        There is no page at <code>{window.location.pathname}</code>.{' '}
+        <a
+          href={homePath}
+          onClick={(event) => {
+            event.preventDefault();
+            navigate(homePath);
+          }}
+        >
+          Open the phone simulator
+        </a>
+        .
+      </p>
+    </main>
+  );
+}
