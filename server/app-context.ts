@@ -5,6 +5,7 @@ import type { Config } from './lib/config.ts';
 import type { KeyedQueue } from './lib/keyed-queue.ts';
 import type { Logger } from './lib/logger.ts';
 import type { SmsProvider } from './providers/sms-provider.ts';
+import type { RealtimeHub } from './realtime/realtime-hub.ts';
 
 /** Everything a request handler needs, built once at start-up and injected (tests build their own). */
 export interface AppContext {
@@ -15,6 +16,7 @@ export interface AppContext {
   engineFor: ReplyEngineFactory;
   tasks: BackgroundTasks;
   turns: KeyedQueue;
+  realtime: RealtimeHub;
   /** The current time; tests pass a controllable clock. */
   now: () => Date;
 }

@@ -17,6 +17,7 @@ import { createLogger } from './lib/logger.ts';
 import { createSandboxProvider } from './providers/sandbox-provider.ts';
 import type { SandboxProvider } from './providers/sandbox-provider.ts';
 import { createTwilioProvider } from './providers/twilio-provider.ts';
+import { silentHub } from './realtime/realtime-hub.ts';
 import { seedDemoBusiness } from './seed/seed-demo-business.ts';
 import { createWebhookPoster } from './simulator/create-webhook-poster.ts';
 import { resumePendingTextBacks } from './text-back/resume-pending-text-backs.ts';
@@ -29,6 +30,7 @@ async function main(): Promise<void> {
   const database = await openDatabase({
     url: config.database.kind === 'postgres' ? config.database.url : null,
     dataDir: config.database.kind === 'pglite' ? config.database.dataDir : null,
+    onConnectionError: (err) => log.warn({ err }, 'database connection lost'),
   });
   const sandbox = config.provider.kind === 'sandbox' ? createSandboxProvider() : null;
   const provider =
@@ -46,6 +48,7 @@ async function main(): Promise<void> {
     engineFor: engines.engineFor,
     tasks,
     turns: new KeyedQueue(),
+    realtime: silentHub,
     now: () => new Date(),
   };
   if (config.seedDemo) {

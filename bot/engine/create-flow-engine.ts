@@ -41,7 +41,8 @@ function handleTurnSafely(request: TurnRequest, options: FlowEngineOptions): Tur
   const state = request.state ?? startState(flow, request);
   const log = [...resolved.log];
   if (request.state === null) {
-    log.push({ level: 'info', message: `Started flow "${flow.id}" version ${flow.version} (${flow.hash})` });
+    const message = `Started flow "${flow.id}" version ${flow.version} (${flow.hash})`;
+    log.push({ level: 'info', message });
   }
   return runTurn(request.text, { ...state, flowVersion: flow.hash }, flow, request.context, log);
 }
@@ -74,6 +75,12 @@ function failTurn(request: TurnRequest, startFlowId: string, error: unknown): Tu
     },
     outcome: 'needs_human',
     handoffReason: 'The bot could not continue',
-    log: [{ level: 'error', message: `Bot engine failed: ${reason}`, stepId: previous?.stepId ?? undefined }],
+    log: [
+      {
+        level: 'error',
+        message: `Bot engine failed: ${reason}`,
+        stepId: previous?.stepId ?? undefined,
+      },
+    ],
   };
 }

@@ -22,7 +22,8 @@ export function handleAfterEnd(
   if (others !== null && others.corrected.length > 0) {
     Object.assign(draft.slots, others.updates);
     draft.replies.push(render(flow.settings.messages.updated));
-    draft.log.push({ level: 'info', message: `Updated slots ${others.corrected.join(', ')} after the flow ended` });
+    const message = `Updated slots ${others.corrected.join(', ')} after the flow ended`;
+    draft.log.push({ level: 'info', message });
     return;
   }
   if (!isAskingForPerson && isAcknowledgement(text)) {
@@ -30,7 +31,8 @@ export function handleAfterEnd(
     return;
   }
   const reason = isAskingForPerson ? 'Lead asked for a person' : 'Lead wrote after the flow ended';
-  draft.replies.push(render(flow.settings.messages[isAskingForPerson ? 'human_request' : 'handoff']));
+  const replyName = isAskingForPerson ? 'human_request' : 'handoff';
+  draft.replies.push(render(flow.settings.messages[replyName]));
   draft.log.push({ level: 'info', message: reason });
   draft.outcome = 'needs_human';
   draft.handoffReason = reason;

@@ -30,7 +30,8 @@ export function readOtherSlots(
   const candidates: SlotCandidate[] = [];
   for (const [name, kind] of flow.slots) {
     const isFilled = slots[name] !== undefined && slots[name] !== null;
-    if (kind === null || name === currentSlot || kind === currentKind || (isFilled && !isCorrecting)) {
+    const isSkipped = kind === null || name === currentSlot || kind === currentKind;
+    if (isSkipped || (isFilled && !isCorrecting)) {
       continue;
     }
     candidates.push({ name, kind, previous: slots[name] });

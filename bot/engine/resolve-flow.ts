@@ -34,7 +34,9 @@ export function resolveFlow(
   }
   const waiting = state.stepId === null ? null : current.steps.get(state.stepId);
   if (waiting !== null && waiting?.type !== 'ask') {
-    const reason = `Flow "${state.flowId}" version ${state.flowVersion} is not loaded and the current version has no ask step "${state.stepId}"`;
+    const reason =
+      `Flow "${state.flowId}" version ${state.flowVersion} is not loaded, and the current ` +
+      `version has no ask step "${state.stepId}"`;
     return { flow: null, reason, log: [] };
   }
   const message = `Flow version ${state.flowVersion} is not loaded, continued on ${current.hash}`;

@@ -36,7 +36,8 @@ export function runTurn(
   };
   const stepContext: Omit<StepContext, 'slots' | 'flow'> = {
     bookingLink: context.business.bookingLink,
-    render: (template, slots) => renderTemplate(template, buildTemplateFields(flow, context, slots)),
+    render: (template, slots) =>
+      renderTemplate(template, buildTemplateFields(flow, context, slots)),
   };
   const render = (template: string) => stepContext.render(template, draft.slots);
 
@@ -46,7 +47,8 @@ export function runTurn(
   }
   const step = flow.steps.get(state.stepId);
   if (step === undefined || step.type !== 'ask') {
-    draft.log.push({ level: 'error', message: `Waiting step "${state.stepId}" is not an ask step` });
+    const message = `Waiting step "${state.stepId}" is not an ask step`;
+    draft.log.push({ level: 'error', message });
     advanceFlow(flow, state.stepId, draft, stepContext);
     return toTurnResult(draft, flow, context);
   }
@@ -68,7 +70,8 @@ export function runTurn(
   Object.assign(draft.slots, others.updates);
   const filledNames = Object.keys(others.updates).filter((name) => flow.slots.has(name));
   if (filledNames.length > 0) {
-    draft.log.push({ level: 'info', message: `Filled slots ${filledNames.join(', ')} early`, stepId: step.id });
+    const message = `Filled slots ${filledNames.join(', ')} early`;
+    draft.log.push({ level: 'info', message, stepId: step.id });
   }
   if (others.corrected.length > 0) {
     draft.replies.push(render(flow.settings.messages.updated));

@@ -1,7 +1,13 @@
 import type { Flow } from '../flows/flow.ts';
 import { guardReply } from '../guardrails/guard-reply.ts';
 import type { StepResult } from '../steps/step-result.ts';
-import type { BotLogEntry, BotOutcome, ConversationContext, SlotValue, TurnResult } from './reply-engine.ts';
+import type {
+  BotLogEntry,
+  BotOutcome,
+  ConversationContext,
+  SlotValue,
+  TurnResult,
+} from './reply-engine.ts';
 
 /** The turn as the runner builds it up; `toTurnResult` makes it the result the server gets. */
 export interface TurnDraft {
@@ -31,7 +37,11 @@ export function applyStepResult(draft: TurnDraft, result: StepResult): void {
 }
 
 /** Runs each reply through the guardrails and returns the result for the server. */
-export function toTurnResult(draft: TurnDraft, flow: Flow, context: ConversationContext): TurnResult {
+export function toTurnResult(
+  draft: TurnDraft,
+  flow: Flow,
+  context: ConversationContext,
+): TurnResult {
   const replies: string[] = [];
   const log = [...draft.log];
   for (const reply of draft.replies) {

@@ -57,7 +57,9 @@ export function checkFlow(file: FlowFile): FlowCheckProblem[] {
     const index = stepIndex.get(loop[0] ?? '') ?? 0;
     problems.push({
       path: ['steps', index],
-      message: `steps ${loop.join(' -> ')} form a loop with no ask step, so the bot would never wait for the lead`,
+      message:
+        `steps ${loop.join(' -> ')} form a loop with no ask step, ` +
+        'so the bot would never wait for the lead',
     });
   }
   return problems;
@@ -108,7 +110,9 @@ function checkReferences(
       references.push([['on_fail'], step.on_fail]);
     }
   } else if (step.type === 'branch') {
-    step.when.forEach((rule, ruleIndex) => references.push([['when', ruleIndex, 'next'], rule.next]));
+    step.when.forEach((rule, ruleIndex) => {
+      references.push([['when', ruleIndex, 'next'], rule.next]);
+    });
     references.push([['default'], step.default]);
   }
   for (const [field, target] of references) {

@@ -23,7 +23,10 @@ export const stepTypes = ['message', 'ask', 'branch', 'booking', 'handoff', 'end
 
 const stepIdSchema = z
   .string()
-  .regex(/^[A-Za-z][A-Za-z0-9_-]*$/, 'must start with a letter and contain only letters, digits, _ or -');
+  .regex(
+    /^[A-Za-z][A-Za-z0-9_-]*$/,
+    'must start with a letter and contain only letters, digits, _ or -',
+  );
 
 const slotNameSchema = z
   .string()
@@ -47,7 +50,11 @@ const choiceSchema = z
   .transform((choice) =>
     typeof choice === 'string'
       ? { value: choice, label: choice, synonyms: [] }
-      : { value: choice.value, label: choice.label ?? choice.value, synonyms: choice.synonyms ?? [] },
+      : {
+          value: choice.value,
+          label: choice.label ?? choice.value,
+          synonyms: choice.synonyms ?? [],
+        },
   );
 
 export type FlowChoice = z.output<typeof choiceSchema>;
@@ -65,7 +72,8 @@ const askStepSchema = z.strictObject({
   type: z.literal('ask'),
   slot: slotNameSchema,
   kind: z.enum(slotKinds, {
-    error: (issue) => `unknown slot kind ${JSON.stringify(issue.input)}; use one of ${slotKinds.join(', ')}`,
+    error: (issue) =>
+      `unknown slot kind ${JSON.stringify(issue.input)}; use one of ${slotKinds.join(', ')}`,
   }),
   /** Optional only on the start step, whose question is the server's opening text. */
   prompt: textSchema.optional(),
@@ -84,7 +92,9 @@ const branchRuleSchema = z
     equals: slotValueSchema.optional(),
     one_of: z.array(slotValueSchema).min(1).optional(),
     filled: z.boolean().optional(),
-    mentions: z.enum(['emergency'], { error: () => 'mentions supports only "emergency"' }).optional(),
+    mentions: z
+      .enum(['emergency'], { error: () => 'mentions supports only "emergency"' })
+      .optional(),
     contains_any: z.array(z.string().trim().min(1)).min(1).optional(),
     next: stepIdSchema,
   })

@@ -15,7 +15,9 @@ export function locateYamlPath(
   for (let length = path.length; length >= 0; length -= 1) {
     const node = length === 0 ? document.contents : document.getIn(path.slice(0, length), true);
     if (key !== undefined && length === path.length && isMap(node)) {
-      const pair = node.items.find((item) => isPair(item) && isScalar(item.key) && item.key.value === key);
+      const pair = node.items.find(
+        (item) => isPair(item) && isScalar(item.key) && item.key.value === key,
+      );
       const keyRange = pair !== undefined && isScalar(pair.key) ? pair.key.range : undefined;
       if (keyRange) {
         return lineCounter.linePos(keyRange[0]).line;

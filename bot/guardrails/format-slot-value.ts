@@ -13,7 +13,10 @@ export interface FormatSlotValueOptions {
  * Turns a slot into text for a reply. The lead wrote most slot values, so control characters and
  * braces are removed, spaces collapsed and the result cut to `maxLength` characters.
  */
-export function formatSlotValue(value: SlotValue | undefined, options: FormatSlotValueOptions): string | null {
+export function formatSlotValue(
+  value: SlotValue | undefined,
+  options: FormatSlotValueOptions,
+): string | null {
   if (value === null || value === undefined) {
     return null;
   }

@@ -29,7 +29,8 @@ export function guardReply(text: string, options: GuardReplyOptions): GuardReply
       continue;
     }
     guarded = guarded.replace(link.text, '');
-    log.push({ level: 'warn', message: 'Removed a link that is not the booking link', ...stepId, data: { link: link.text } });
+    const message = 'Removed a link that is not the booking link';
+    log.push({ level: 'warn', message, ...stepId, data: { link: link.text } });
   }
   guarded = guarded.replace(/[ \t]{2,}/g, ' ').replace(/ +([,.!?])/g, '$1').trim();
   if (guarded === '') {
@@ -50,7 +51,12 @@ function isBookingLink(link: string, bookingLink: string | null): boolean {
     return false;
   }
   const comparable = (value: string) =>
-    value.trim().toLowerCase().replace(/^https?:\/\//, '').replace(/^www\./, '').replace(/\/+$/, '');
+    value
+      .trim()
+      .toLowerCase()
+      .replace(/^https?:\/\//, '')
+      .replace(/^www\./, '')
+      .replace(/\/+$/, '');
   return comparable(link) === comparable(bookingLink);
 }
 

@@ -60,7 +60,14 @@ export function answerAskStep(step: AskStep, context: AnswerContext): AnswerResu
     return {
       replies: [render(repromptFor(step))],
       slotUpdates: {},
-      log: [{ level: 'info', message: `Could not read slot "${step.slot}", reprompted`, stepId: step.id, data: { attempts } }],
+      log: [
+        {
+          level: 'info',
+          message: `Could not read slot "${step.slot}", reprompted`,
+          stepId: step.id,
+          data: { attempts },
+        },
+      ],
       transition: { kind: 'wait', stepId: step.id },
       attempts,
     };
@@ -68,7 +75,13 @@ export function answerAskStep(step: AskStep, context: AnswerContext): AnswerResu
   const message = `No valid ${step.kind} answer for slot "${step.slot}" after ${attempts} tries`;
   const log = [{ level: 'warn' as const, message, stepId: step.id }];
   if (step.on_fail !== undefined) {
-    return { replies: [], slotUpdates: {}, log, transition: { kind: 'continue', stepId: step.on_fail }, attempts: 0 };
+    return {
+      replies: [],
+      slotUpdates: {},
+      log,
+      transition: { kind: 'continue', stepId: step.on_fail },
+      attempts: 0,
+    };
   }
   return {
     replies: [render(context.flow.settings.messages.handoff)],
@@ -97,7 +110,8 @@ function readAnswer(step: AskStep, context: AnswerContext): Record<string, SlotV
     if (match === null) {
       continue;
     }
-    const value = typeof match.value === 'string' ? match.value.slice(0, maxTextAnswerLength) : match.value;
+    const value =
+      typeof match.value === 'string' ? match.value.slice(0, maxTextAnswerLength) : match.value;
     const label = match.label === undefined ? {} : { [labelSlotName(step.slot)]: match.label };
     return { [step.slot]: value, ...label };
   }

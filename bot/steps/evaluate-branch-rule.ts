@@ -7,7 +7,10 @@ import { containsPhrase } from '../understanding/simplify-text.ts';
  * Tests one branch rule against the slots. String comparisons ignore case and surrounding
  * spaces, and an empty slot matches only `filled: false`.
  */
-export function evaluateBranchRule(rule: BranchRule, slots: Readonly<Record<string, SlotValue>>): boolean {
+export function evaluateBranchRule(
+  rule: BranchRule,
+  slots: Readonly<Record<string, SlotValue>>,
+): boolean {
   const value = slots[rule.slot];
   const isFilled = value !== undefined && value !== null && value !== '';
   if (rule.filled !== undefined) {

@@ -9,11 +9,15 @@ const callMeFollowers =
   'instead|directly|right|first|soon|this|anytime|whenever|thanks|thx|\\d';
 
 const humanRequestPatterns = [
-  /\b(?:talk|speak|chat)\s+(?:to|with)\s+(?:a |an |some |the )?(?:real |actual |live )?(?:person|human|someone|somebody|agent|rep|representative|owner|manager|tech|technician|plumber|people)\b/,
+  new RegExp(
+    '\\b(?:talk|speak|chat)\\s+(?:to|with)\\s+(?:a |an |some |the )?(?:real |actual |live )?' +
+      '(?:person|human|someone|somebody|agent|rep|representative|owner|manager|tech|' +
+      'technician|plumber|people)\\b',
+  ),
   /\b(?:real|actual|live)\s+(?:person|human|people)\b/,
   /\b(?:are you|is this|r u) (?:a )?(?:bot|robot|machine|automated|real)\b/,
   /\bhuman\b/,
-  /\b(?:can|could|will|would) (?:someone|somebody|you|u|anyone|a person|a tech) (?:please |pls )?call\b/,
+  /\b(?:can|could|will|would) (?:someone|somebody|you|u|anyone|a person|a tech) (?:please )?call\b/,
   /\b(?:have|get) (?:someone|somebody) (?:to )?call\b/,
   /\bgive me a call\b/,
   /\bjust call\b/,

@@ -50,21 +50,21 @@ export function extractOtherSlots(
   const remaining: string[] = [];
 
   parts.forEach((segment, index) => {
-    let isConsumed = false;
+    const matchedTexts: string[] = [];
     for (const candidate of candidates) {
       if (matches.has(candidate.name)) {
         continue;
       }
+      const extractOptions = { ...options, kind: candidate.kind, isAnswer: false };
       const match =
-        extractSlot(segment, { ...options, kind: candidate.kind, isAnswer: false, previous: candidate.previous }) ??
+        extractSlot(segment, { ...extractOptions, previous: candidate.previous }) ??
         readListedName(segment, candidate.kind, index, parts.length);
-      if (match === null) {
-        continue;
+      if (match !== null) {
+        matches.set(candidate.name, match);
+        matchedTexts.push(match.matchedText);
       }
-      matches.set(candidate.name, match);
-      isConsumed = isConsumed || isOnlyFiller(segment, match.matchedText);
     }
-    if (!isConsumed) {
+    if (matchedTexts.length === 0 || !isOnlyFiller(segment, matchedTexts)) {
       remaining.push(segment);
     }
   });
@@ -90,8 +90,11 @@ function readListedName(
   return parseName(segment, { isAnswer: true });
 }
 
-function isOnlyFiller(segment: string, matchedText: string): boolean {
+function isOnlyFiller(segment: string, matchedTexts: string[]): boolean {
   const comparable = (value: string) => simplifyText(normalizeTimeWords(value));
-  const leftover = comparable(segment).replace(comparable(matchedText), ' ');
+  let leftover = comparable(segment);
+  for (const matchedText of matchedTexts) {
+    leftover = leftover.replace(comparable(matchedText), ' ');
+  }
   return leftover.split(' ').every((word) => word === '' || fillerWords.has(word));
 }

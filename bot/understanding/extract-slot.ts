@@ -9,6 +9,7 @@ import { parseNumber } from './parse-number.ts';
 import { parsePhone } from './parse-phone.ts';
 import { parseYesNo } from './parse-yes-no.ts';
 import { parseZip } from './parse-zip.ts';
+import { buildPhrasePattern } from './build-phrase-pattern.ts';
 import { simplifyText } from './simplify-text.ts';
 
 export interface SlotMatch {
@@ -35,7 +36,10 @@ export interface ExtractSlotOptions {
   contactPhone?: string;
 }
 
-const sameNumberPattern = /^(?:this|this one|this number|this #|same|same number|same one|yes|yep|ok|the one i'?m texting from|este|este numero)\b/;
+const sameNumberPattern = buildPhrasePattern(
+  ['this', 'this one', 'this number', 'same', 'same number', 'yes', 'yep', 'ok', 'este'],
+  'start',
+);
 
 /** Reads one slot of the given kind from a message, or returns null when it is not there. */
 export function extractSlot(text: string, options: ExtractSlotOptions): SlotMatch | null {

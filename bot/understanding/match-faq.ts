@@ -29,10 +29,16 @@ export function matchFaq(text: string, faq: readonly FaqEntry[]): FaqMatch | nul
   return null;
 }
 
+const questionStartPattern = new RegExp(
+  '^(?:how|what|when|where|which|who|why|do|does|did|are|is|can|could|will|would|' +
+    'cuanto|cuánto|que|qué|hacen|tienen)(?![\\p{L}])',
+  'u',
+);
+
 function isQuestion(sentence: string): boolean {
   const trimmed = sentence.trim().toLowerCase();
   return (
     trimmed.endsWith('?') ||
-    /^(?:how|what|when|where|which|who|why|do|does|did|are|is|can|could|will|would|cuanto|cuánto|que|qué|hacen|tienen)\b/.test(trimmed)
+    questionStartPattern.test(trimmed)
   );
 }

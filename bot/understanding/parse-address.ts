@@ -33,7 +33,8 @@ export function parseAddress(text: string, options: ParseAddressOptions = {}): A
   const trimmed = text.trim().replace(/\s+/g, ' ');
   const hasWords = (trimmed.match(/[a-z]{2,}/gi) ?? []).length >= 1;
   const wordCount = trimmed.split(' ').length;
-  if (options.isAnswer && /\d/.test(trimmed) && hasWords && wordCount >= 2 && trimmed.length <= 120) {
+  const isLooseAddress = /\d/.test(trimmed) && hasWords && wordCount >= 2 && trimmed.length <= 120;
+  if (options.isAnswer && isLooseAddress) {
     return { value: trimmed.replace(/[.,\s]+$/, ''), matchedText: text };
   }
   return null;

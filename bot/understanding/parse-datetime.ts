@@ -1,5 +1,6 @@
 import * as chrono from 'chrono-node';
 import { DateTime } from 'luxon';
+import { buildPhrasePattern } from './build-phrase-pattern.ts';
 import { normalizeTimeWords } from './normalize-time-words.ts';
 import { simplifyText } from './simplify-text.ts';
 
@@ -26,13 +27,41 @@ export interface ParseDatetimeOptions {
   previous?: string | null;
 }
 
-const asapPattern =
-  /\b(asap|a s a p|as soon as possible|as soon as you can|right away|immediately|lo antes posible|lo mas pronto posible|cuanto antes|ahorita|lo mas pronto)\b/;
-const answerAsapPattern = /^(now|right now|now please|today asap|soonest|earliest|the sooner the better|ya)$/;
-const anytimePattern =
-  /^(anytime|any time|whenever|flexible|i'?m flexible|doesn'?t matter|no preference|cualquier hora|cuando sea)\b/;
-const pastCuePattern =
-  /\b(since|last|ago|was|were|started|began|broke|stopped|happened|noticed|died|quit|went out|yesterday|desde|ayer)\s*$/;
+const asapPattern = buildPhrasePattern([
+  'asap',
+  'a s a p',
+  'as soon as possible',
+  'as soon as you can',
+  'right away',
+  'immediately',
+  'lo antes posible',
+  'lo mas pronto(?: posible)?',
+  'cuanto antes',
+  'ahorita',
+]);
+const answerAsapPattern = buildPhrasePattern(
+  ['now', 'right now', 'now please', 'soonest', 'earliest', 'the sooner the better', 'ya'],
+  'whole',
+);
+const anytimePattern = buildPhrasePattern(
+  [
+    'anytime',
+    'any time',
+    'whenever',
+    'flexible',
+    "i'?m flexible",
+    "doesn'?t matter",
+    'no preference',
+    'cualquier hora',
+    'cuando sea',
+  ],
+  'start',
+);
+// Words just before a date that show it is in the past ("broke this morning", "since Monday").
+const pastCuePattern = new RegExp(
+  '\\b(?:since|last|ago|was|were|started|began|broke|stopped|happened|noticed|died|quit|' +
+    'went out|yesterday|desde|ayer)\\s*$',
+);
 
 // Hours used when the lead names a part of the day but no clock time.
 const partsOfDay: [RegExp, string, number][] = [
@@ -49,7 +78,8 @@ const partsOfDay: [RegExp, string, number][] = [
  */
 export function parseDatetime(text: string, options: ParseDatetimeOptions): DatetimeMatch | null {
   const simplified = simplifyText(text);
-  const asap = asapPattern.exec(simplified) ?? (options.isAnswer ? answerAsapPattern.exec(simplified) : null);
+  const answerAsap = options.isAnswer ? answerAsapPattern.exec(simplified) : null;
+  const asap = asapPattern.exec(simplified) ?? answerAsap;
   if (asap !== null) {
     return { value: 'asap', label: 'as soon as possible', hasTime: false, matchedText: asap[0] };
   }
@@ -80,7 +110,9 @@ function toMatch(
   options: ParseDatetimeOptions,
 ): DatetimeMatch | null {
   const start = result.start;
-  const part = start.isCertain('hour') ? undefined : partsOfDay.find(([pattern]) => pattern.test(result.text));
+  const part = start.isCertain('hour')
+    ? undefined
+    : partsOfDay.find(([pattern]) => pattern.test(result.text));
   let hour = start.get('hour') ?? 12;
   if (start.isCertain('hour') && !start.isCertain('meridiem') && hour >= 1 && hour <= 6) {
     hour += 12;
@@ -96,7 +128,8 @@ function toMatch(
     },
     { zone: options.timeZone },
   );
-  const previous = hasClockTime || part ? null : previousTimeOfDay(options.previous, options.timeZone);
+  const previous =
+    hasClockTime || part ? null : previousTimeOfDay(options.previous, options.timeZone);
   if (previous !== null) {
     date = date.set(previous);
   }

@@ -9,7 +9,8 @@ export interface ParseNameOptions {
 }
 
 // Cues that introduce a name in any letter case ("this is ana").
-const strongCues = /\b(?:my name is|my name's|my names|name is|name's|this is|me llamo|mi nombre es)\s+/i;
+const strongCues =
+  /\b(?:my name is|my name's|my names|name is|name's|this is|me llamo|mi nombre es)\s+/i;
 // Cues that also start ordinary sentences ("it's leaking"), so a name after them must be
 // capitalised unless the message answers the name question.
 const weakCues = /(?:^|[.,!]\s*)(?:it's|its|it is|i'm|im|i am|soy|habla)\s+/i;
@@ -18,7 +19,8 @@ const hereSuffix = /^\s*([\p{L}][\p{L}'-]*(?:\s+[\p{L}][\p{L}'-]*){0,2})\s+here\
 const nameWordPattern = /^[\p{L}][\p{L}'.-]*$/u;
 const notNameWords = new Set(
   (
-    'a an and the my our your i me we you he she they it its is am are was be been not no nope yes ' +
+    'a an and the my our your i me we you he she they it its is am are was be been not no ' +
+    'nope yes ' +
     'yeah yep yup sure ok okay thanks thank thx ty hi hello hey hola good fine great just from ' +
     'with at in on for of to about here there this that what who why how when where idk none ' +
     'na n/a later busy now today tomorrow tonight morning afternoon evening night monday tuesday ' +

@@ -23,6 +23,7 @@ export async function handleMissedCall(
       type: 'call.missed',
       data: { dialStatus },
     });
+    ctx.realtime.publish(business.id, 'call:updated', { callId: call.id, conversationId: call.conversationId });
   }
   const isClaimed = await claimTextBack(ctx.db, call.id);
   if (!isClaimed) {

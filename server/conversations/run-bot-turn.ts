@@ -46,6 +46,7 @@ export async function runBotTurn(
   });
 
   await storeTurn(ctx, business, conversation, contact, result);
+  ctx.realtime.publish(business.id, 'conversation:updated', { conversationId });
   await sendReplies(ctx, business, conversation, result.replies);
 }
 

@@ -17,6 +17,8 @@ export interface OpenDatabaseOptions {
   url: string | null;
   /** PGlite's data directory; null keeps the embedded database in memory. */
   dataDir: string | null;
+  /** Called when PostgreSQL drops an idle pooled connection; the pool replaces it. */
+  onConnectionError?: (err: Error) => void;
 }
 
 export interface OpenDatabaseResult {
@@ -34,13 +36,18 @@ const migrationLockKey = 7_301_944_211;
 /** Opens the database and applies any migration not yet applied. */
 export async function openDatabase(options: OpenDatabaseOptions): Promise<OpenDatabaseResult> {
   if (options.url) {
-    return openPostgres(options.url);
+    return openPostgres(options.url, options.onConnectionError ?? (() => undefined));
   }
   return openPglite(options.dataDir);
 }
 
-async function openPostgres(url: string): Promise<OpenDatabaseResult> {
+async function openPostgres(
+  url: string,
+  onConnectionError: (err: Error) => void,
+): Promise<OpenDatabaseResult> {
   const pool = new pg.Pool({ connectionString: url, max: 10 });
+  // Without a listener, a server restart that drops an idle connection crashes the process.
+  pool.on('error', onConnectionError);
   const db = drizzlePg(pool, { schema });
   const lockClient = await pool.connect();
   try {

@@ -48,6 +48,11 @@ export async function handleInboundSms(
     return 'duplicate';
   }
   await updateConversation(ctx.db, conversation.id, { lastMessageAt: ctx.now() });
+  ctx.realtime.publish(business.id, 'message:created', {
+    conversationId: conversation.id,
+    messageId: stored.id,
+    direction: 'inbound',
+  });
 
   const keyword = classifyKeyword(body, form.OptOutType);
   const isKeywordHandled = keyword ? await applyKeyword(ctx, business, contact, conversation, keyword) : false;

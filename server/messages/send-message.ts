@@ -54,6 +54,11 @@ export async function sendMessage(
     media: [],
   });
   const message = stored as Message;
+  ctx.realtime.publish(options.business.id, 'message:created', {
+    conversationId: options.conversationId,
+    messageId: message.id,
+    direction: 'outbound',
+  });
 
   const result = await ctx.provider.sendSms({
     from: options.business.phoneNumber,
@@ -72,10 +77,20 @@ export async function sendMessage(
       errorMessage: result.errorMessage,
     });
     log.warn({ messageId: message.id, errorCode: result.errorCode }, 'message send failed');
+    ctx.realtime.publish(options.business.id, 'message:updated', {
+      conversationId: options.conversationId,
+      messageId: message.id,
+      status: 'failed',
+    });
     return { ok: false, reason: 'provider_error', message: { ...message, status: 'failed' } };
   }
 
   await updateMessage(ctx.db, message.id, { providerId: result.providerId, status: result.status });
   log.info({ messageId: message.id, author: options.author }, 'message sent');
+  ctx.realtime.publish(options.business.id, 'message:updated', {
+    conversationId: options.conversationId,
+    messageId: message.id,
+    status: result.status,
+  });
   return { ok: true, message: { ...message, providerId: result.providerId, status: result.status } };
 }

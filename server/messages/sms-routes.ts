@@ -55,6 +55,11 @@ export function createSmsRoutes(ctx: AppContext): Router {
         errorCode: parsed.data.ErrorCode ?? null,
         errorMessage: parsed.data.ErrorMessage ?? null,
       });
+      ctx.realtime.publish(message.businessId, 'message:updated', {
+        conversationId: message.conversationId,
+        messageId: message.id,
+        status,
+      });
     }
     res.status(204).end();
   });

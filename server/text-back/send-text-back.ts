@@ -48,6 +48,10 @@ export async function sendTextBack(
     { businessId: business.id, callId: call.id, conversationId: result.conversationId, status: result.status, reason },
     'text back decided',
   );
+  ctx.realtime.publish(business.id, 'call:updated', { callId: call.id, conversationId: result.conversationId });
+  if (result.conversationId) {
+    ctx.realtime.publish(business.id, 'conversation:updated', { conversationId: result.conversationId });
+  }
   return result;
 }
 

@@ -39,9 +39,9 @@ describe('default flow', () => {
   });
 
   it('fills several slots from one message', async () => {
-    const results = await runConversation(catalog, 'default', ['Ana, leaking heater, tomorrow 9am']);
+    const messages = ['Ana, leaking heater, tomorrow 9am'];
 
-    const result = lastOf(results);
+    const result = lastOf(await runConversation(catalog, 'default', messages));
 
     expect(result.state.slots.name).toBe('Ana');
     expect(result.state.slots.need).toBe('leaking heater');

@@ -29,14 +29,26 @@ describe('detectLeadIntent', () => {
     },
   );
 
-  it.each(['not interested', 'Already fixed it, thanks', 'found someone else', 'nvm', 'no me interesa'])(
+  it.each([
+    'not interested',
+    'Already fixed it, thanks',
+    'found someone else',
+    'nvm',
+    'no me interesa',
+  ])(
     'reads "%s" as not interested',
     (text) => {
       expect(detectLeadIntent(text)).toBe('not_interested');
     },
   );
 
-  it.each(['my water heater is leaking', 'call me Ana', 'tomorrow at 3', 'yes', 'I called earlier'])(
+  it.each([
+    'my water heater is leaking',
+    'call me Ana',
+    'tomorrow at 3',
+    'yes',
+    'I called earlier',
+  ])(
     'finds no intent in "%s"',
     (text) => {
       expect(detectLeadIntent(text)).toBeNull();
@@ -60,7 +72,12 @@ describe('mentionsEmergency', () => {
     expect(mentionsEmergency(text)).toBe(true);
   });
 
-  it.each(['water heater is leaking slowly', 'need a tune-up', 'heat pump is noisy', 'gas water heater install'])(
+  it.each([
+    'water heater is leaking slowly',
+    'need a tune-up',
+    'heat pump is noisy',
+    'gas water heater install',
+  ])(
     'finds no emergency in "%s"',
     (text) => {
       expect(mentionsEmergency(text)).toBe(false);
@@ -69,7 +86,13 @@ describe('mentionsEmergency', () => {
 });
 
 describe('isCorrection', () => {
-  it.each(['actually Thursday', 'Sorry, I meant 4pm', 'make it friday', 'friday instead', 'wait, 3pm'])(
+  it.each([
+    'actually Thursday',
+    'Sorry, I meant 4pm',
+    'make it friday',
+    'friday instead',
+    'wait, 3pm',
+  ])(
     'reads "%s" as a correction',
     (text) => {
       expect(isCorrection(text)).toBe(true);

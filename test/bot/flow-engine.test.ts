@@ -34,7 +34,9 @@ describe('createFlowEngine', () => {
   it('updates a filled slot when the lead corrects it mid-flow', async () => {
     const catalog = catalogFromYaml(intakeFlow);
 
-    const results = await runConversation(catalog, 'intake', ['no hot water', 'tomorrow at 3pm', 'actually Thursday']);
+    const messages = ['no hot water', 'tomorrow at 3pm', 'actually Thursday'];
+
+    const results = await runConversation(catalog, 'intake', messages);
 
     const last = lastOf(results);
     expect(last.state.slots.preferred_time).toBe('2025-03-06T15:00:00-06:00');
@@ -74,7 +76,9 @@ describe('createFlowEngine', () => {
   it('hands off when the lead asks for a person at any step', async () => {
     const catalog = catalogFromYaml(intakeFlow);
 
-    const results = await runConversation(catalog, 'intake', ['leak', 'can I talk to a real person?']);
+    const messages = ['leak', 'can I talk to a real person?'];
+
+    const results = await runConversation(catalog, 'intake', messages);
 
     const last = lastOf(results);
     expect(last.outcome).toBe('needs_human');
@@ -107,8 +111,11 @@ describe('createFlowEngine', () => {
     const original = flowFromYaml(intakeFlow);
     const edited = flowFromYaml(intakeFlow.replace('When works for you?', 'What day suits you?'));
     const context = createTestContext();
-    const first = await createFlowEngine({ catalog: createFlowCatalog([original]), startFlowId: 'intake' })
-      .handleTurn({ text: 'leak', state: null, context });
+    const firstEngine = createFlowEngine({
+      catalog: createFlowCatalog([original]),
+      startFlowId: 'intake',
+    });
+    const first = await firstEngine.handleTurn({ text: 'leak', state: null, context });
     const reloaded = createFlowCatalog([edited], createFlowCatalog([original]));
     const engine = createFlowEngine({ catalog: reloaded, startFlowId: 'intake' });
 
@@ -124,9 +131,16 @@ describe('createFlowEngine', () => {
   it('moves to the current version when the pinned one is gone', async () => {
     const edited = flowFromYaml(intakeFlow.replace('When works for you?', 'What day suits you?'));
     const engine = createFlowEngine({ catalog: createFlowCatalog([edited]), startFlowId: 'intake' });
-    const state = { flowId: 'intake', flowVersion: 'retired', stepId: 'ask_time', slots: { need: 'leak' }, attempts: 0 };
+    const state = {
+      flowId: 'intake',
+      flowVersion: 'retired',
+      stepId: 'ask_time',
+      slots: { need: 'leak' },
+      attempts: 0,
+    };
+    const context = createTestContext();
 
-    const result = await engine.handleTurn({ text: 'friday at 2', state, context: createTestContext() });
+    const result = await engine.handleTurn({ text: 'friday at 2', state, context });
 
     expect(result.state.flowVersion).toBe(edited.hash);
     expect(result.state.stepId).toBe('ask_name');
@@ -140,11 +154,15 @@ describe('createFlowEngine', () => {
   it('hands off with an error log when the flow is not loaded', async () => {
     const engine = createFlowEngine({ catalog: createFlowCatalog([]), startFlowId: 'missing' });
 
-    const result = await engine.handleTurn({ text: 'hi', state: null, context: createTestContext() });
+    const context = createTestContext();
+
+    const result = await engine.handleTurn({ text: 'hi', state: null, context });
 
     expect(result.outcome).toBe('needs_human');
     expect(result.replies).toEqual(['Thanks! Someone from Ace Plumbing will text you shortly.']);
-    expect(result.log).toEqual([{ level: 'error', message: 'Bot engine failed: Flow "missing" is not loaded' }]);
+    expect(result.log).toEqual([
+      { level: 'error', message: 'Bot engine failed: Flow "missing" is not loaded' },
+    ]);
   });
 
   it('turns an internal error into a handoff instead of throwing', async () => {
@@ -152,7 +170,9 @@ describe('createFlowEngine', () => {
     const engine = createFlowEngine({ catalog, startFlowId: 'intake' });
     const malformedText = null as unknown as string;
 
-    const result = await engine.handleTurn({ text: malformedText, state: null, context: createTestContext() });
+    const context = createTestContext();
+
+    const result = await engine.handleTurn({ text: malformedText, state: null, context });
 
     expect(result.outcome).toBe('needs_human');
     expect(result.handoffReason).toBe('The bot could not continue');

@@ -122,7 +122,8 @@ steps:
     expect(problems).toHaveLength(1);
     expect(problems[0]?.stepId).toBe('first');
     expect(problems[0]?.message).toBe(
-      'steps first -> second -> first form a loop with no ask step, so the bot would never wait for the lead',
+      'steps first -> second -> first form a loop with no ask step, ' +
+        'so the bot would never wait for the lead',
     );
   });
 

@@ -33,7 +33,17 @@ describe('parseName', () => {
     expect(match?.value).toBe(name);
   });
 
-  it.each(['yes', 'tomorrow', 'no thanks', 'idk', 'ok', 'hello', '123', 'why do you need that', 'call me tomorrow'])(
+  it.each([
+    'yes',
+    'tomorrow',
+    'no thanks',
+    'idk',
+    'ok',
+    'hello',
+    '123',
+    'why do you need that',
+    'call me tomorrow',
+  ])(
     'rejects "%s" as an answer',
     (text) => {
       const match = parseName(text, { isAnswer: true });

@@ -47,7 +47,9 @@ describe('parseYesNo', () => {
     expect(parseYesNo(text)).toBe(false);
   });
 
-  it.each(['maybe', 'not sure', 'idk', 'what?', 'tomorrow', ''])('reads "%s" as neither', (text) => {
+  const neither = ['maybe', 'not sure', 'idk', 'what?', 'tomorrow', ''];
+
+  it.each(neither)('reads "%s" as neither', (text) => {
     expect(parseYesNo(text)).toBeNull();
   });
 });

@@ -10,6 +10,7 @@ import { KeyedQueue } from '../../server/lib/keyed-queue.ts';
 import { createLogger } from '../../server/lib/logger.ts';
 import { createSandboxProvider } from '../../server/providers/sandbox-provider.ts';
 import { createTwilioProvider } from '../../server/providers/twilio-provider.ts';
+import { silentHub } from '../../server/realtime/realtime-hub.ts';
 import { signTwilioRequest } from '../../server/webhooks/verify-twilio-signature.ts';
 import { createTestClock } from './test-clock.ts';
 import type { TestClock } from './test-clock.ts';
@@ -62,6 +63,7 @@ export async function createTestApp(options: TestAppOptions): Promise<TestApp> {
     engineFor: options.engineFor ?? (await loadTestEngine()),
     tasks: new BackgroundTasks(log),
     turns: new KeyedQueue(),
+    realtime: silentHub,
     now: clock.now,
   };
   const app = createApp(ctx, { sandbox: null, webDistDir: null });

@@ -1,5 +1,9 @@
 import { createFlowEngine } from '../../../bot/engine/create-flow-engine.ts';
-import type { BotState, ConversationContext, TurnResult } from '../../../bot/engine/reply-engine.ts';
+import type {
+  BotState,
+  ConversationContext,
+  TurnResult,
+} from '../../../bot/engine/reply-engine.ts';
 import type { FlowCatalog } from '../../../bot/flows/flow-catalog.ts';
 import { createTestContext } from './test-context.ts';
 

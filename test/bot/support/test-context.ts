@@ -10,7 +10,9 @@ export const fixedNow = new Date('2025-03-04T16:30:00Z');
 export const timeZone = 'America/Chicago';
 export const bookingLink = 'https://book.example.com/ace';
 
-export function createTestContext(overrides: Partial<ConversationContext> = {}): ConversationContext {
+export function createTestContext(
+  overrides: Partial<ConversationContext> = {},
+): ConversationContext {
   return {
     business: {
       name: 'Ace Plumbing',

@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest';
+import { guardReply } from '../../bot/guardrails/guard-reply.ts';
+import { countSegments } from '../../bot/sms/count-segments.ts';
+import { catalogFromYaml } from './support/test-context.ts';
+import { lastOf, runConversation } from './support/run-conversation.ts';
+
+const bookingLink = 'https://book.example.com/ace';
+
+describe('guardReply', () => {
+  it('keeps the booking link', () => {
+    const result = guardReply(`Book here: ${bookingLink}/`, { bookingLink, maxSegments: 3 });
+
+    expect(result.text).toBe(`Book here: ${bookingLink}/`);
+    expect(result.log).toEqual([]);
+  });
+
+  it.each([
+    'Also see https://evil.example.net/x now',
+    'Also see www.evil.com now',
+    'Also see evil.ru/login now',
+    'Also see http://book.example.com.evil.io now',
+  ])('removes and logs another link in "%s"', (text) => {
+    const result = guardReply(text, { bookingLink, maxSegments: 3 });
+
+    expect(result.text).toBe('Also see now');
+    expect(result.log[0]?.message).toBe('Removed a link that is not the booking link');
+  });
+
+  it('removes every link when the business has no booking link', () => {
+    const result = guardReply(`Book here: ${bookingLink}`, { bookingLink: null, maxSegments: 3 });
+
+    expect(result.text).toBe('Book here:');
+  });
+
+  it('leaves e-mail addresses alone', () => {
+    const result = guardReply('We will write to ana@gmail.com', { bookingLink, maxSegments: 3 });
+
+    expect(result.text).toBe('We will write to ana@gmail.com');
+  });
+
+  it('shortens a reply to fit max_segments', () => {
+    const long = 'word '.repeat(200).trim();
+
+    const result = guardReply(long, { bookingLink, maxSegments: 2 });
+
+    expect(countSegments(result.text ?? '').segments).toBe(2);
+    expect(result.text?.endsWith('...')).toBe(true);
+    expect(result.log[0]?.data).toEqual({ segments: 7, maxSegments: 2 });
+  });
+
+  it('replaces typographic quotes that force UCS-2', () => {
+    const result = guardReply('We’re on it', { bookingLink, maxSegments: 1 });
+
+    expect(result.text).toBe("We're on it");
+    expect(countSegments(result.text ?? '').encoding).toBe('GSM-7');
+  });
+});
+
+describe('lead text in replies', () => {
+  const echoFlow = `id: echo
+version: "1"
+name: Echo
+start: need
+settings: { slot_max_length: 30 }
+steps:
+  need: { type: ask, slot: need, kind: text, next: done }
+  done: { type: end, text: "Noted: {{slots.need}}", outcome: qualified }
+`;
+
+  it('strips links and braces from a rendered slot', async () => {
+    const catalog = catalogFromYaml(echoFlow);
+
+    const results = await runConversation(catalog, 'echo', ['fix {{x}} see evil.com/x']);
+
+    expect(lastOf(results).replies).toEqual(['Noted: fix x see']);
+    expect(lastOf(results).log.at(-1)?.message).toBe('Removed a link that is not the booking link');
+  });
+
+  it('cuts a rendered slot to slot_max_length', async () => {
+    const catalog = catalogFromYaml(echoFlow);
+    const text = 'the kitchen sink drips all night and the disposal hums';
+
+    const results = await runConversation(catalog, 'echo', [text]);
+
+    expect(lastOf(results).replies).toEqual(['Noted: the kitchen sink drips all...']);
+  });
+});
