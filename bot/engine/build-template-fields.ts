@@ -31,7 +31,7 @@ export function buildTemplateFields(
   return fields;
 }
 
-/** The slot that stores a datetime slot's readable label, such as `preferred_time_label`. */
+/** Returns the name of the slot that stores a datetime slot's label: `preferred_time_label`. */
 export function labelSlotName(slotName: string): string {
   return `${slotName}_label`;
 }

@@ -47,7 +47,7 @@ function handleTurnSafely(request: TurnRequest, options: FlowEngineOptions): Tur
   return runTurn(request.text, { ...state, flowVersion: flow.hash }, flow, request.context, log);
 }
 
-/** A new conversation's state, with the name and e-mail the contact already has. */
+/** Builds a new conversation's state, filled with the name and e-mail the contact has. */
 function startState(flow: Flow, request: TurnRequest): BotState {
   const slots: BotState['slots'] = {};
   const contact = request.context.contact;

@@ -42,6 +42,8 @@ export interface BotLogEntry {
 export interface TurnRequest {
   /** The lead's message; an empty string when only media arrived. */
   text: string;
+  /** Pictures or other attachments that came with the text; their URLs never reach the engine. */
+  mediaCount?: number;
   /** Null on the lead's first reply after the text back. */
   state: BotState | null;
   context: ConversationContext;

@@ -9,9 +9,9 @@ export type ResolveFlowResult =
 
 /**
  * Picks the flow for a turn. A new conversation starts on the current version of
- * `startFlowId`. A conversation under way stays on the version it started on; when that version
- * is no longer loaded it moves to the current version, but only if its waiting step still
- * exists there as an ask step.
+ * `startFlowId`, and a conversation under way stays on the version it started on. When that
+ * version is no longer loaded, the conversation moves to the current version if its waiting
+ * step still exists there as an ask step.
  */
 export function resolveFlow(
   catalog: FlowCatalog,

@@ -13,12 +13,12 @@ const defaultReprompts: Record<SlotKind, string> = {
   number: 'Sorry, could you reply with a number?',
 };
 
-/** The question an ask step sends; the start step may have none, so its reprompt stands in. */
+/** Returns an ask step's question, or its reprompt when it has none (allowed on the start step). */
 export function promptFor(step: AskStep): string {
   return step.prompt ?? repromptFor(step);
 }
 
-/** The text sent after an answer the step could not read. */
+/** Returns the text sent after an answer the step could not read. */
 export function repromptFor(step: AskStep): string {
   return step.reprompt ?? defaultReprompts[step.kind];
 }

@@ -1,13 +1,13 @@
 import type { BotLogEntry, BotOutcome, SlotValue } from '../engine/reply-engine.ts';
 import type { Flow } from '../flows/flow.ts';
 
-/** Where the flow goes after a step: on to another step, wait for the lead, or stop. */
+/** The flow's next move after a step: on to another step, wait for the lead, or stop. */
 export type StepTransition =
   | { kind: 'continue'; stepId: string }
   | { kind: 'wait'; stepId: string }
   | { kind: 'finish'; outcome: BotOutcome; handoffReason: string | null };
 
-/** What a step did, as data; the runner applies it. */
+/** A step's effects as data, which the runner applies. */
 export interface StepResult {
   /** Rendered reply texts, before guardrails. */
   replies: string[];

@@ -29,7 +29,7 @@ const acknowledgementPattern = buildPhrasePattern(
   'whole',
 );
 
-/** Whether a message only acknowledges ("ok", "thanks!", "sounds good"), needing no reply. */
+/** Checks whether a message only acknowledges ("ok", "thanks!", "sounds good"). */
 export function isAcknowledgement(text: string): boolean {
   const simplified = simplifyText(text).replace(/(.)\1{2,}/g, '$1');
   if (simplified === '') {

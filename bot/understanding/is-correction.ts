@@ -25,7 +25,7 @@ const correctionStartPattern = buildPhrasePattern(
 const correctionAnywherePattern = /\binstead\b|\bnot\b.+\bbut\b/;
 
 /**
- * Whether a message corrects an earlier answer ("actually Thursday", "make it 4pm",
+ * Checks whether a message corrects an earlier answer ("actually Thursday", "make it 4pm",
  * "Friday instead"), which lets it replace slots that are already filled.
  */
 export function isCorrection(text: string): boolean {

@@ -1,5 +1,5 @@
 /**
- * Whether `word` equals `target` or is one typo away from it (one insertion, deletion,
+ * Checks whether `word` equals `target` or is one typo away from it (one insertion, deletion,
  * substitution or swap of neighbours). Words shorter than `minLength` must match exactly,
  * because one edit turns short words into other words ("no" and "so").
  */
@@ -17,9 +17,15 @@ export function isNearWord(word: string, target: string, minLength = 5): boolean
 function editDistance(left: string, right: string): number {
   const rows = left.length + 1;
   const columns = right.length + 1;
-  const distances: number[][] = Array.from({ length: rows }, (_row, i) =>
-    Array.from({ length: columns }, (_column, j) => (i === 0 ? j : j === 0 ? i : 0)),
+  const distances: number[][] = Array.from({ length: rows }, () =>
+    new Array<number>(columns).fill(0),
   );
+  for (let i = 0; i < rows; i += 1) {
+    (distances[i] ?? [])[0] = i;
+  }
+  for (let j = 0; j < columns; j += 1) {
+    (distances[0] ?? [])[j] = j;
+  }
   for (let i = 1; i < rows; i += 1) {
     for (let j = 1; j < columns; j += 1) {
       const cost = left[i - 1] === right[j - 1] ? 0 : 1;

@@ -48,7 +48,7 @@ const emergencyWords = [
 ];
 
 /**
- * Whether a message mentions an emergency ("flooding", "burst pipe", "no heat", "gas smell",
+ * Checks whether a message mentions an emergency ("flooding", "burst pipe", "no heat", "gas smell",
  * "emergency", "urgent", also in Spanish), allowing one typo in words of five letters or more.
  */
 export function mentionsEmergency(text: string): boolean {

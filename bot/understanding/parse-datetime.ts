@@ -118,12 +118,18 @@ function toMatch(
     hour += 12;
   }
   const hasClockTime = start.isCertain('hour');
+  let startHour = 0;
+  if (part !== undefined) {
+    startHour = part[2];
+  } else if (hasClockTime) {
+    startHour = hour;
+  }
   let date = DateTime.fromObject(
     {
       year: start.get('year') ?? now.year,
       month: start.get('month') ?? now.month,
       day: start.get('day') ?? now.day,
-      hour: part ? part[2] : hasClockTime ? hour : 0,
+      hour: startHour,
       minute: hasClockTime ? (start.get('minute') ?? 0) : 0,
     },
     { zone: options.timeZone },

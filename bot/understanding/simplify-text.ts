@@ -19,7 +19,7 @@ export function wordsOf(text: string): string[] {
   return simplified === '' ? [] : simplified.split(' ');
 }
 
-/** Whether `phrase` occurs in `text` as whole words; both are simplified first. */
+/** Checks whether `phrase` occurs in `text` as whole words; both are simplified first. */
 export function containsPhrase(text: string, phrase: string): boolean {
   return ` ${simplifyText(text)} `.includes(` ${simplifyText(phrase)} `);
 }

@@ -1,16 +1,25 @@
 import { sql } from 'drizzle-orm';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import {
   bigserial,
+  customType,
   boolean,
   index,
   integer,
   jsonb,
   pgTable,
+  primaryKey,
   text,
   timestamp,
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+
+/** Raw bytes; Drizzle 0.45 has no built-in bytea column for PostgreSQL. */
+const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
+  dataType: () => 'bytea',
+  fromDriver: (value) => Buffer.from(value),
+});
 
 const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
 const updatedAt = () => timestamp('updated_at', { withTimezone: true }).notNull().defaultNow();
@@ -28,6 +37,11 @@ export const businesses = pgTable('businesses', {
   hours: jsonb('hours').notNull().default(sql`'{}'::jsonb`),
   repeatWindowMinutes: integer('repeat_window_minutes').notNull().default(720),
   flowId: text('flow_id').notNull().default('default'),
+  holidays: jsonb('holidays').notNull().default(sql`'[]'::jsonb`),
+  minRingSeconds: integer('min_ring_seconds').notNull().default(5),
+  shortCallRule: text('short_call_rule').$type<'text' | 'skip'>().notNull().default('text'),
+  sendOptOutConfirmation: boolean('send_opt_out_confirmation').notNull().default(false),
+  lineTypeLookup: boolean('line_type_lookup').notNull().default(false),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
 });
@@ -45,6 +59,10 @@ export const contacts = pgTable(
     isOptedOut: boolean('is_opted_out').notNull().default(false),
     optedOutAt: timestamp('opted_out_at', { withTimezone: true }),
     optOutKeyword: text('opt_out_keyword'),
+    isTextable: boolean('is_textable').notNull().default(true),
+    notTextableReason: text('not_textable_reason'),
+    lineType: text('line_type'),
+    lineTypeCheckedAt: timestamp('line_type_checked_at', { withTimezone: true }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -68,6 +86,8 @@ export const conversations = pgTable(
     details: jsonb('details').notNull().default(sql`'{}'::jsonb`),
     lastTextBackAt: timestamp('last_text_back_at', { withTimezone: true }),
     lastMessageAt: timestamp('last_message_at', { withTimezone: true }),
+    attentionReason: text('attention_reason'),
+    assigneeId: uuid('assignee_id').references((): AnyPgColumn => users.id, { onDelete: 'set null' }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -89,6 +109,9 @@ export const calls = pgTable(
     dialStatus: text('dial_status'),
     textBackStatus: text('text_back_status'),
     textBackReason: text('text_back_reason'),
+    durationSeconds: integer('duration_seconds'),
+    verdict: text('verdict'),
+    endedAt: timestamp('ended_at', { withTimezone: true }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -114,6 +137,7 @@ export const messages = pgTable(
     errorCode: text('error_code'),
     errorMessage: text('error_message'),
     media: jsonb('media').notNull().default(sql`'[]'::jsonb`),
+    botHandledAt: timestamp('bot_handled_at', { withTimezone: true }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -134,4 +158,110 @@ export const events = pgTable(
     createdAt: createdAt(),
   },
   (table) => [index('events_conversation_idx').on(table.conversationId, table.id)],
+);
+
+export const mediaFiles = pgTable(
+  'media_files',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    businessId: uuid('business_id')
+      .notNull()
+      .references(() => businesses.id),
+    messageId: uuid('message_id')
+      .notNull()
+      .references(() => messages.id),
+    position: integer('position').notNull(),
+    sourceUrl: text('source_url').notNull(),
+    contentType: text('content_type').notNull(),
+    status: text('status').$type<'pending' | 'stored' | 'failed'>().notNull().default('pending'),
+    attempts: integer('attempts').notNull().default(0),
+    lastError: text('last_error'),
+    sizeBytes: integer('size_bytes'),
+    data: bytea('data'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (table) => [uniqueIndex('media_files_message_position_key').on(table.messageId, table.position)],
+);
+
+export const notifications = pgTable(
+  'notifications',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    businessId: uuid('business_id')
+      .notNull()
+      .references(() => businesses.id),
+    conversationId: uuid('conversation_id').references(() => conversations.id),
+    callId: uuid('call_id').references(() => calls.id),
+    kind: text('kind').notNull(),
+    message: text('message').notNull(),
+    readAt: timestamp('read_at', { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (table) => [index('notifications_business_idx').on(table.businessId, table.createdAt)],
+);
+
+export const users = pgTable(
+  'users',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    businessId: uuid('business_id')
+      .notNull()
+      .references(() => businesses.id),
+    /** Stored lower-cased, so logging in ignores the case of the address. */
+    email: text('email').notNull().unique(),
+    name: text('name').notNull(),
+    role: text('role').$type<'owner' | 'staff'>().notNull(),
+    /** `scrypt$N$r$p$salt$hash`, salt and hash in base64. */
+    passwordHash: text('password_hash').notNull(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (table) => [index('users_business_idx').on(table.businessId)],
+);
+
+export const sessions = pgTable(
+  'sessions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    /** SHA-256 of the cookie's token, so a database leak does not leak live sessions. */
+    tokenHash: text('token_hash').notNull().unique(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    createdAt: createdAt(),
+  },
+  (table) => [index('sessions_user_idx').on(table.userId)],
+);
+
+export const notes = pgTable(
+  'notes',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    businessId: uuid('business_id')
+      .notNull()
+      .references(() => businesses.id),
+    conversationId: uuid('conversation_id')
+      .notNull()
+      .references(() => conversations.id),
+    authorId: uuid('author_id').references(() => users.id, { onDelete: 'set null' }),
+    body: text('body').notNull(),
+    createdAt: createdAt(),
+  },
+  (table) => [index('notes_conversation_idx').on(table.conversationId, table.createdAt)],
+);
+
+export const conversationReads = pgTable(
+  'conversation_reads',
+  {
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    conversationId: uuid('conversation_id')
+      .notNull()
+      .references(() => conversations.id),
+    readAt: timestamp('read_at', { withTimezone: true }).notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.userId, table.conversationId] })],
 );

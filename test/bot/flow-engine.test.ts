@@ -130,7 +130,8 @@ describe('createFlowEngine', () => {
 
   it('moves to the current version when the pinned one is gone', async () => {
     const edited = flowFromYaml(intakeFlow.replace('When works for you?', 'What day suits you?'));
-    const engine = createFlowEngine({ catalog: createFlowCatalog([edited]), startFlowId: 'intake' });
+    const catalog = createFlowCatalog([edited]);
+    const engine = createFlowEngine({ catalog, startFlowId: 'intake' });
     const state = {
       flowId: 'intake',
       flowVersion: 'retired',

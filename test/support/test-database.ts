@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import { openDatabase } from '../../server/db/open-database.ts';
 import type { Database } from '../../server/db/open-database.ts';
+import { queryRows } from '../../server/db/query-rows.ts';
 
 export interface TestDatabase {
   db: Database;
@@ -37,10 +38,16 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   };
 }
 
+/** Empties every table of the public schema, so tables added later are covered too. */
 async function truncateAll(db: Database): Promise<void> {
-  await db.execute(
-    sql`TRUNCATE events, messages, calls, conversations, contacts, businesses RESTART IDENTITY CASCADE`,
+  const rows = await queryRows<{ tablename: string }>(
+    db,
+    sql`SELECT tablename FROM pg_tables WHERE schemaname = 'public'`,
   );
+  const names = rows.map((row) => `"${row.tablename}"`);
+  if (names.length > 0) {
+    await db.execute(sql.raw(`TRUNCATE ${names.join(', ')} RESTART IDENTITY CASCADE`));
+  }
 }
 
 async function runAdminQuery(serverUrl: string, query: string): Promise<void> {
