@@ -15,6 +15,13 @@ export interface Business {
   hours: BusinessHours;
   repeatWindowMinutes: number;
   flowId: string;
+  /** Calls the caller hung up on sooner than this follow `shortCallRule`. */
+  minRingSeconds: number;
+  shortCallRule: 'text' | 'skip';
+  /** With the Twilio provider, also send our own STOP/START confirmation (Twilio sends one). */
+  sendOptOutConfirmation: boolean;
+  /** Look up the caller's line type and skip landlines. */
+  lineTypeLookup: boolean;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -65,6 +72,10 @@ export const businessInputSchema = z.object({
   hours: businessHoursSchema.default({}),
   repeatWindowMinutes: z.number().int().min(0).max(10_080).default(720),
   flowId: z.string().regex(/^[a-z0-9-]+$/).default('default'),
+  minRingSeconds: z.number().int().min(0).max(60).default(5),
+  shortCallRule: z.enum(['text', 'skip']).default('text'),
+  sendOptOutConfirmation: z.boolean().default(false),
+  lineTypeLookup: z.boolean().default(false),
 });
 export type BusinessInput = z.infer<typeof businessInputSchema>;
 
@@ -81,6 +92,10 @@ export const businessUpdateSchema = z
     hours: businessHoursSchema,
     repeatWindowMinutes: z.number().int().min(0).max(10_080),
     flowId: z.string().regex(/^[a-z0-9-]+$/),
+    minRingSeconds: z.number().int().min(0).max(60),
+    shortCallRule: z.enum(['text', 'skip']),
+    sendOptOutConfirmation: z.boolean(),
+    lineTypeLookup: z.boolean(),
   })
   .partial()
   .strict();

@@ -1,6 +1,7 @@
-import { and, asc, desc, eq, gte, isNull } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, isNull, lte, or } from 'drizzle-orm';
 import type { Database } from '../db/open-database.ts';
 import { calls } from '../db/schema.ts';
+import type { CallVerdict } from './call-webhook-schema.ts';
 
 export type CallStatus = 'ringing' | 'answered' | 'missed' | 'unknown';
 
@@ -15,6 +16,9 @@ export interface Call {
   dialStatus: string | null;
   textBackStatus: string | null;
   textBackReason: string | null;
+  durationSeconds: number | null;
+  verdict: CallVerdict | null;
+  endedAt: Date | null;
   createdAt: Date;
 }
 
@@ -29,23 +33,78 @@ const callColumns = {
   dialStatus: calls.dialStatus,
   textBackStatus: calls.textBackStatus,
   textBackReason: calls.textBackReason,
+  durationSeconds: calls.durationSeconds,
+  verdict: calls.verdict,
+  endedAt: calls.endedAt,
   createdAt: calls.createdAt,
 };
 
 /** Returns the call for a CallSid, recording it first if this is the first webhook about it. */
 export async function findOrCreateCall(
   db: Database,
-  call: { businessId: string; callSid: string; callerNumber: string | null },
+  call: { businessId: string; callSid: string; callerNumber: string | null; at: Date },
 ): Promise<Call> {
-  await db.insert(calls).values(call).onConflictDoNothing();
+  const { at, ...values } = call;
+  await db
+    .insert(calls)
+    .values({ ...values, createdAt: at, updatedAt: at })
+    .onConflictDoNothing();
   const rows = await db.select(callColumns).from(calls).where(eq(calls.callSid, call.callSid)).limit(1);
   return rows[0] as Call;
+}
+
+/**
+ * Records the call's verdict unless one is recorded already. Returns the updated call to the
+ * one webhook that decided it, and null to every later or concurrent one.
+ */
+export async function decideCall(
+  db: Database,
+  id: string,
+  decision: { status: CallStatus; verdict: CallVerdict; dialStatus: string | null; durationSeconds: number | null },
+): Promise<Call | null> {
+  const rows = await db
+    .update(calls)
+    .set({ ...decision, updatedAt: new Date() })
+    .where(and(eq(calls.id, id), eq(calls.status, 'ringing')))
+    .returning(callColumns);
+  return (rows[0] as Call | undefined) ?? null;
+}
+
+/** Lists calls that ended with no verdict before `endedBefore`, or began before `startedBefore`. */
+export async function listUndecidedCalls(
+  db: Database,
+  cutoffs: { endedBefore: Date; startedBefore: Date },
+): Promise<Call[]> {
+  const rows = await db
+    .select(callColumns)
+    .from(calls)
+    .where(
+      and(
+        eq(calls.status, 'ringing'),
+        or(lte(calls.endedAt, cutoffs.endedBefore), lte(calls.createdAt, cutoffs.startedBefore)),
+      ),
+    )
+    .orderBy(asc(calls.createdAt))
+    .limit(500);
+  return rows as Call[];
 }
 
 export async function updateCall(
   db: Database,
   id: string,
-  changes: Partial<Pick<Call, 'status' | 'dialStatus' | 'contactId' | 'conversationId' | 'textBackStatus' | 'textBackReason'>>,
+  changes: Partial<
+    Pick<
+      Call,
+      | 'status'
+      | 'dialStatus'
+      | 'contactId'
+      | 'conversationId'
+      | 'textBackStatus'
+      | 'textBackReason'
+      | 'durationSeconds'
+      | 'endedAt'
+    >
+  >,
 ): Promise<void> {
   await db
     .update(calls)
@@ -73,7 +132,7 @@ export async function listCallsForContact(db: Database, contactId: string): Prom
     .where(eq(calls.contactId, contactId))
     .orderBy(desc(calls.createdAt))
     .limit(50);
-  return rows;
+  return rows as Call[];
 }
 
 export async function listCallsForConversation(db: Database, conversationId: string): Promise<Call[]> {
@@ -83,7 +142,7 @@ export async function listCallsForConversation(db: Database, conversationId: str
     .where(eq(calls.conversationId, conversationId))
     .orderBy(desc(calls.createdAt))
     .limit(50);
-  return rows;
+  return rows as Call[];
 }
 
 export async function listCallsByCaller(
@@ -97,7 +156,7 @@ export async function listCallsByCaller(
     .where(and(eq(calls.businessId, businessId), eq(calls.callerNumber, callerNumber)))
     .orderBy(desc(calls.createdAt))
     .limit(50);
-  return rows;
+  return rows as Call[];
 }
 
 

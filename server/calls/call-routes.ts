@@ -3,77 +3,66 @@ import type { Request } from 'express';
 import type { AppContext } from '../app-context.ts';
 import { findBusinessByNumber } from '../businesses/business-repo.ts';
 import type { Business } from '../businesses/business.ts';
-import { recordEvent } from '../events/event-repo.ts';
 import { AppError } from '../lib/errors.ts';
 import { toE164 } from '../lib/phone-number.ts';
 import { VoiceResponse, sendTwiml } from '../webhooks/twiml.ts';
-import { callWebhookSchema, classifyCallStatus } from './call-webhook-schema.ts';
-import type { CallWebhook } from './call-webhook-schema.ts';
 import { findOrCreateCall, updateCall } from './call-repo.ts';
-import { handleMissedCall } from './handle-missed-call.ts';
+import type { Call } from './call-repo.ts';
+import { callWebhookSchema, parseSeconds, verdictFromCallStatus, verdictFromDialStatus } from './call-webhook-schema.ts';
+import type { CallWebhook } from './call-webhook-schema.ts';
+import { applyCallDecision } from './decide-call.ts';
+import { dialOutcomeGraceMs, settleUndecidedCalls } from './settle-undecided-calls.ts';
 
-/** Twilio's voice webhooks: the incoming call, the <Dial> outcome and the call status callback. */
+type VoiceTwiml = InstanceType<typeof VoiceResponse>;
+
+/**
+ * Twilio's voice webhooks: the incoming call, the `<Dial>` outcome and the call status
+ * callback. Each records what it learned before answering, and each answers valid TwiML.
+ */
 export function createCallRoutes(ctx: AppContext): Router {
   const router = Router();
 
   router.post('/voice', async (req, res) => {
-    const { form, business } = await readCallWebhook(ctx, req);
-    if (!business) {
+    const webhook = await readCallWebhook(ctx, req);
+    if (!webhook) {
       sendTwiml(res, notInService());
       return;
     }
-    const call = await findOrCreateCall(ctx.db, {
-      businessId: business.id,
-      callSid: form.CallSid,
-      callerNumber: form.From ?? null,
-    });
+    const { business, call } = webhook;
     if (!business.forwardingNumber) {
-      await handleMissedCall(ctx, business, call, 'no-forwarding-number');
+      await applyCallDecision(ctx, business, call, {
+        verdict: 'no_forwarding_number',
+        dialStatus: null,
+        durationSeconds: 0,
+        source: 'voice',
+      });
       sendTwiml(res, apologise(business));
       return;
     }
-    const twiml = new VoiceResponse();
-    const dial = twiml.dial({
-      timeout: business.ringTimeoutSeconds,
-      action: `${ctx.config.publicBaseUrl}/webhooks/twilio/voice/dial-status`,
-      method: 'POST',
-    });
-    dial.number(business.forwardingNumber);
-    sendTwiml(res, twiml);
+    sendTwiml(res, dialBusiness(ctx, business));
   });
 
   router.post('/voice/dial-status', async (req, res) => {
-    const { form, business } = await readCallWebhook(ctx, req);
-    if (!business) {
+    const webhook = await readCallWebhook(ctx, req);
+    if (!webhook) {
       sendTwiml(res, notInService());
       return;
     }
-    const call = await findOrCreateCall(ctx.db, {
-      businessId: business.id,
-      callSid: form.CallSid,
-      callerNumber: form.From ?? null,
+    const { business, call, form } = webhook;
+    const verdict = verdictFromDialStatus(form.DialCallStatus);
+    await applyCallDecision(ctx, business, call, {
+      verdict,
+      dialStatus: form.DialCallStatus ?? null,
+      durationSeconds: verdict === 'answered' ? parseSeconds(form.DialCallDuration) : null,
+      source: 'dial-status',
     });
-    const outcome = classifyCallStatus(form.DialCallStatus);
-    if (outcome === 'missed') {
-      await handleMissedCall(ctx, business, call, form.DialCallStatus ?? '');
-      sendTwiml(res, apologise(business));
-      return;
-    }
-    await recordCallOutcome(ctx, business, call.id, call.status, outcome, form.DialCallStatus);
-    sendTwiml(res, new VoiceResponse());
+    sendTwiml(res, verdict === 'answered' || verdict === 'unknown' ? hangUp() : apologise(business));
   });
 
   router.post('/voice/status', async (req, res) => {
-    const { form, business } = await readCallWebhook(ctx, req);
-    if (business) {
-      const call = await findOrCreateCall(ctx.db, {
-        businessId: business.id,
-        callSid: form.CallSid,
-        callerNumber: form.From ?? null,
-      });
-      if (classifyCallStatus(form.CallStatus) === 'missed') {
-        await handleMissedCall(ctx, business, call, form.CallStatus ?? '');
-      }
+    const webhook = await readCallWebhook(ctx, req);
+    if (webhook) {
+      await applyStatusCallback(ctx, webhook.business, webhook.call, webhook.form);
     }
     sendTwiml(res, new VoiceResponse());
   });
@@ -81,48 +70,68 @@ export function createCallRoutes(ctx: AppContext): Router {
   return router;
 }
 
+async function applyStatusCallback(
+  ctx: AppContext,
+  business: Business,
+  call: Call,
+  form: CallWebhook,
+): Promise<void> {
+  const durationSeconds = parseSeconds(form.CallDuration);
+  const verdict = verdictFromCallStatus(form.CallStatus);
+  if (verdict) {
+    await applyCallDecision(ctx, business, call, {
+      verdict,
+      dialStatus: form.CallStatus ?? null,
+      durationSeconds,
+      source: 'status',
+    });
+    return;
+  }
+  await updateCall(ctx.db, call.id, { endedAt: ctx.now(), ...(call.status === 'ringing' ? { durationSeconds } : {}) });
+  if (call.status === 'ringing') {
+    // The call ended before its <Dial> outcome arrived; give that a moment, then settle.
+    ctx.tasks.runLater('settle call', dialOutcomeGraceMs, async () => {
+      await settleUndecidedCalls(ctx);
+    });
+  }
+}
+
 async function readCallWebhook(
   ctx: AppContext,
   req: Request,
-): Promise<{ form: CallWebhook; business: Business | null }> {
+): Promise<{ form: CallWebhook; business: Business; call: Call } | null> {
   const parsed = callWebhookSchema.safeParse(req.body);
   if (!parsed.success) {
     throw new AppError('bad_request', 'Invalid voice webhook', parsed.error.issues);
   }
-  const calledNumber = toE164(parsed.data.To ?? parsed.data.Called ?? '');
+  const form = parsed.data;
+  const calledNumber = toE164(form.To ?? form.Called ?? '');
   const business = calledNumber ? await findBusinessByNumber(ctx.db, calledNumber) : null;
   if (!business) {
-    ctx.log.warn({ path: req.path, callSid: parsed.data.CallSid }, 'call to a number no business owns');
+    ctx.log.warn({ path: req.path, callSid: form.CallSid }, 'call to a number no business owns');
+    return null;
   }
-  return { form: parsed.data, business };
+  const call = await findOrCreateCall(ctx.db, {
+    businessId: business.id,
+    callSid: form.CallSid,
+    callerNumber: form.From?.trim() ?? null,
+    at: ctx.now(),
+  });
+  return { form, business, call };
 }
 
-async function recordCallOutcome(
-  ctx: AppContext,
-  business: Business,
-  callId: string,
-  currentStatus: string,
-  outcome: 'answered' | 'unknown',
-  dialStatus: string | undefined,
-): Promise<void> {
-  if (outcome === 'unknown') {
-    ctx.log.warn({ businessId: business.id, callId, dialStatus }, 'unrecognised dial status');
-    await recordEvent(ctx.db, {
-      businessId: business.id,
-      callId,
-      type: 'call.unknown_outcome',
-      data: { dialStatus: dialStatus ?? null },
-    });
-    return;
-  }
-  if (currentStatus === 'missed') {
-    return;
-  }
-  await updateCall(ctx.db, callId, { status: 'answered', dialStatus: dialStatus ?? null });
-  await recordEvent(ctx.db, { businessId: business.id, callId, type: 'call.answered', data: { dialStatus } });
+function dialBusiness(ctx: AppContext, business: Business): VoiceTwiml {
+  const twiml = new VoiceResponse();
+  const dial = twiml.dial({
+    timeout: business.ringTimeoutSeconds,
+    action: `${ctx.config.publicBaseUrl}/webhooks/twilio/voice/dial-status`,
+    method: 'POST',
+  });
+  dial.number(business.forwardingNumber ?? '');
+  return twiml;
 }
 
-function apologise(business: Business): InstanceType<typeof VoiceResponse> {
+function apologise(business: Business): VoiceTwiml {
   const twiml = new VoiceResponse();
   const followUp = business.textBackEnabled ? ' We will text you right away.' : '';
   twiml.say(`Sorry, ${business.name} could not take your call.${followUp}`);
@@ -130,7 +139,13 @@ function apologise(business: Business): InstanceType<typeof VoiceResponse> {
   return twiml;
 }
 
-function notInService(): InstanceType<typeof VoiceResponse> {
+function hangUp(): VoiceTwiml {
+  const twiml = new VoiceResponse();
+  twiml.hangup();
+  return twiml;
+}
+
+function notInService(): VoiceTwiml {
   const twiml = new VoiceResponse();
   twiml.say('This number is not in service.');
   twiml.hangup();

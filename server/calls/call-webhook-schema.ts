@@ -1,32 +1,96 @@
 import { z } from 'zod';
 
-/** The fields of Twilio's voice webhooks that textback reads; Twilio sends many more. */
+/** The fields of Twilio's voice webhooks that textback reads; unknown fields are dropped. */
 export const callWebhookSchema = z.object({
   CallSid: z.string().trim().min(1, 'CallSid is missing').max(64),
   From: z.string().max(64).optional(),
   To: z.string().max(64).optional(),
   Called: z.string().max(64).optional(),
   CallStatus: z.string().max(32).optional(),
+  CallDuration: z.string().max(16).optional(),
   DialCallStatus: z.string().max(32).optional(),
+  DialCallDuration: z.string().max(16).optional(),
+  AnsweredBy: z.string().max(32).optional(),
 });
 export type CallWebhook = z.infer<typeof callWebhookSchema>;
 
-export type DialOutcome = 'missed' | 'answered' | 'unknown';
+/**
+ * Why a call ended as it did. Every verdict but `answered` and `unknown` is a missed call.
+ */
+export type CallVerdict =
+  | 'answered'
+  | 'no_answer'
+  | 'busy'
+  | 'forwarding_failed'
+  | 'call_failed'
+  | 'caller_hung_up'
+  | 'no_forwarding_number'
+  | 'unknown';
 
-const missedStatuses = new Set(['no-answer', 'busy', 'failed', 'canceled']);
-const answeredStatuses = new Set(['completed', 'answered']);
+const missedVerdicts: ReadonlySet<CallVerdict> = new Set([
+  'no_answer',
+  'busy',
+  'forwarding_failed',
+  'call_failed',
+  'caller_hung_up',
+  'no_forwarding_number',
+]);
+
+export function isMissedVerdict(verdict: CallVerdict): boolean {
+  return missedVerdicts.has(verdict);
+}
 
 /**
- * Reads a `DialCallStatus` or `CallStatus` value. Case and separators vary between sources
- * (`no-answer`, `NO_ANSWER`, `No-Answer`), so they are normalised first.
+ * Reads a `DialCallStatus`, the outcome of dialling the business's phone. Case and separators
+ * vary between sources (`no-answer`, `NO_ANSWER`, `No-Answer`), so they are normalised first.
  */
-export function classifyCallStatus(status: string | undefined): DialOutcome {
-  const normalised = (status ?? '').trim().toLowerCase().replace(/[_\s]+/g, '-');
-  if (missedStatuses.has(normalised)) {
-    return 'missed';
+export function verdictFromDialStatus(status: string | undefined): CallVerdict {
+  switch (normaliseStatus(status)) {
+    case 'no-answer':
+      return 'no_answer';
+    case 'busy':
+      return 'busy';
+    case 'failed':
+      return 'forwarding_failed';
+    case 'canceled':
+    case 'cancelled':
+      return 'caller_hung_up';
+    case 'completed':
+    case 'answered':
+      return 'answered';
+    default:
+      return 'unknown';
   }
-  if (answeredStatuses.has(normalised)) {
-    return 'answered';
+}
+
+/**
+ * Reads the parent call's `CallStatus` from a status callback. `completed` says only that the
+ * call ended, so it returns null: the `<Dial>` outcome decides, or the caller hung up first.
+ */
+export function verdictFromCallStatus(status: string | undefined): CallVerdict | null {
+  switch (normaliseStatus(status)) {
+    case 'no-answer':
+      return 'no_answer';
+    case 'busy':
+      return 'busy';
+    case 'failed':
+      return 'call_failed';
+    case 'canceled':
+    case 'cancelled':
+      return 'caller_hung_up';
+    default:
+      return null;
   }
-  return 'unknown';
+}
+
+/** Parses a duration field in whole seconds; absent or non-numeric values give null. */
+export function parseSeconds(value: string | undefined): number | null {
+  if (value === undefined || !/^\s*\d{1,7}\s*$/.test(value)) {
+    return null;
+  }
+  return Number.parseInt(value, 10);
+}
+
+function normaliseStatus(status: string | undefined): string {
+  return (status ?? '').trim().toLowerCase().replace(/[_\s]+/g, '-');
 }

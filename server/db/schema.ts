@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
+import type { CallVerdict } from '../calls/call-webhook-schema.ts';
 import {
   bigserial,
   customType,
@@ -110,7 +111,7 @@ export const calls = pgTable(
     textBackStatus: text('text_back_status'),
     textBackReason: text('text_back_reason'),
     durationSeconds: integer('duration_seconds'),
-    verdict: text('verdict'),
+    verdict: text('verdict').$type<CallVerdict>(),
     endedAt: timestamp('ended_at', { withTimezone: true }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),

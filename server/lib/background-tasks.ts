@@ -6,6 +6,7 @@ import type { Logger } from './logger.ts';
  */
 export class BackgroundTasks {
   private readonly running = new Set<Promise<void>>();
+  private readonly timers = new Set<NodeJS.Timeout>();
 
   constructor(private readonly log: Logger) {}
 
@@ -20,10 +21,32 @@ export class BackgroundTasks {
     this.running.add(promise);
   }
 
+  /**
+   * Runs a task after a delay. A timer does not keep the process alive, and `stop()` cancels
+   * timers not yet fired, so work that must survive a restart also needs a start-up sweep.
+   */
+  runLater(name: string, delayMs: number, task: () => Promise<void>): void {
+    const timer = setTimeout(() => {
+      this.timers.delete(timer);
+      this.run(name, task);
+    }, delayMs);
+    timer.unref();
+    this.timers.add(timer);
+  }
+
   /** Resolves once every task, including those started while waiting, has finished. */
   async drain(): Promise<void> {
     while (this.running.size > 0) {
       await Promise.all([...this.running]);
     }
+  }
+
+  /** Cancels delayed tasks and waits for running ones. */
+  async stop(): Promise<void> {
+    for (const timer of this.timers) {
+      clearTimeout(timer);
+    }
+    this.timers.clear();
+    await this.drain();
   }
 }

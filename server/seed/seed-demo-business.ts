@@ -1,5 +1,6 @@
 import type { Database } from '../db/open-database.ts';
 import { createBusiness, findBusinessByNumber } from '../businesses/business-repo.ts';
+import { businessInputSchema } from '../businesses/business.ts';
 import type { Business } from '../businesses/business.ts';
 
 export const demoBusinessNumber = '+15555550100';
@@ -10,7 +11,7 @@ export async function seedDemoBusiness(db: Database): Promise<Business> {
   if (existing) {
     return existing;
   }
-  return createBusiness(db, {
+  return createBusiness(db, businessInputSchema.parse({
     name: 'Rivera Plumbing',
     phoneNumber: demoBusinessNumber,
     timeZone: 'America/Chicago',
@@ -30,5 +31,5 @@ export async function seedDemoBusiness(db: Database): Promise<Business> {
     },
     repeatWindowMinutes: 720,
     flowId: 'default',
-  });
+  }));
 }

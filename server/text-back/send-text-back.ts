@@ -10,6 +10,7 @@ import type { Conversation } from '../conversations/conversation-repo.ts';
 import { recordEvent } from '../events/event-repo.ts';
 import { parseCallerId } from '../lib/phone-number.ts';
 import { sendMessage } from '../messages/send-message.ts';
+import { notifyStaff } from '../notifications/notify-staff.ts';
 
 export type TextBackSkipReason =
   | 'text_back_off'
@@ -17,7 +18,8 @@ export type TextBackSkipReason =
   | 'invalid_caller_id'
   | 'opted_out'
   | 'recently_texted'
-  | 'staff_handling';
+  | 'staff_handling'
+  | 'short_call';
 
 export type TextBackResult =
   | { status: 'sent'; conversationId: string }
@@ -58,6 +60,12 @@ export async function sendTextBack(
 async function decideAndSend(ctx: AppContext, business: Business, call: Call): Promise<TextBackResult> {
   const callerId = parseCallerId(call.callerNumber ?? undefined);
   if (callerId.kind === 'withheld') {
+    await notifyStaff(ctx, {
+      businessId: business.id,
+      callId: call.id,
+      kind: 'withheld_caller_id',
+      message: 'Missed call, caller ID withheld',
+    });
     return { status: 'skipped', reason: 'caller_id_withheld', conversationId: null };
   }
   if (callerId.kind === 'invalid') {
@@ -68,7 +76,7 @@ async function decideAndSend(ctx: AppContext, business: Business, call: Call): P
   const conversation = await findOrOpenConversation(ctx.db, business.id, contact.id);
   await updateCall(ctx.db, call.id, { contactId: contact.id, conversationId: conversation.id });
 
-  const skipReason = findSkipReason(ctx, business, contact, conversation);
+  const skipReason = findSkipReason(ctx, business, call, contact, conversation);
   if (skipReason) {
     return { status: 'skipped', reason: skipReason, conversationId: conversation.id };
   }
@@ -108,11 +116,15 @@ async function decideAndSend(ctx: AppContext, business: Business, call: Call): P
 function findSkipReason(
   ctx: AppContext,
   business: Business,
+  call: Call,
   contact: Contact,
   conversation: Conversation,
 ): TextBackSkipReason | null {
   if (!business.textBackEnabled) {
     return 'text_back_off';
+  }
+  if (isShortCall(business, call)) {
+    return 'short_call';
   }
   if (contact.isOptedOut) {
     return 'opted_out';
@@ -125,4 +137,14 @@ function findSkipReason(
     return 'recently_texted';
   }
   return null;
+}
+
+/** A caller who hung up before `minRingSeconds`, when the owner chose not to text those. */
+function isShortCall(business: Business, call: Call): boolean {
+  return (
+    business.shortCallRule === 'skip' &&
+    call.verdict === 'caller_hung_up' &&
+    call.durationSeconds !== null &&
+    call.durationSeconds < business.minRingSeconds
+  );
 }

@@ -1,7 +1,9 @@
 import { createApp } from '../../server/app.ts';
 import type { AppContext } from '../../server/app-context.ts';
 import { createBusiness } from '../../server/businesses/business-repo.ts';
+import { businessInputSchema } from '../../server/businesses/business.ts';
 import type { Database } from '../../server/db/open-database.ts';
+import { silentHub } from '../../server/realtime/realtime-hub.ts';
 import { BackgroundTasks } from '../../server/lib/background-tasks.ts';
 import { loadConfig } from '../../server/lib/config.ts';
 import { KeyedQueue } from '../../server/lib/keyed-queue.ts';
@@ -41,6 +43,7 @@ export async function startBenchApp(db: Database, fakeTwilioUrl: string): Promis
     engineFor: await loadTestEngine(),
     tasks: new BackgroundTasks(log),
     turns: new KeyedQueue(),
+    realtime: silentHub,
     now: () => new Date(),
   };
   await seedBenchBusiness(db);
@@ -50,7 +53,7 @@ export async function startBenchApp(db: Database, fakeTwilioUrl: string): Promis
 }
 
 async function seedBenchBusiness(db: Database): Promise<void> {
-  await createBusiness(db, {
+  await createBusiness(db, businessInputSchema.parse({
     name: 'Rivera Plumbing',
     phoneNumber: benchSettings.businessNumber,
     timeZone: 'America/Chicago',
@@ -62,5 +65,5 @@ async function seedBenchBusiness(db: Database): Promise<void> {
     hours: {},
     repeatWindowMinutes: 720,
     flowId: 'default',
-  });
+  }));
 }

@@ -186,7 +186,7 @@ describe('missed call text back', () => {
 describe('text backs interrupted by a restart', () => {
   it('sends a claimed but unsent text back once on start-up', async () => {
     const business = await seedBusiness(database.db);
-    const call = await findOrCreateCall(database.db, { businessId: business.id, callSid: 'CA-crashed', callerNumber: leadNumber });
+    const call = await findOrCreateCall(database.db, { businessId: business.id, callSid: 'CA-crashed', callerNumber: leadNumber, at: new Date() });
     await claimTextBack(database.db, call.id);
 
     const resumed = await resumePendingTextBacks(testApp.ctx);

@@ -1,4 +1,5 @@
 import { createBusiness } from '../../server/businesses/business-repo.ts';
+import { businessInputSchema } from '../../server/businesses/business.ts';
 import type { Business, BusinessInput } from '../../server/businesses/business.ts';
 import type { Database } from '../../server/db/open-database.ts';
 
@@ -8,7 +9,7 @@ export const leadNumber = '+15555550104';
 
 /** Creates a plumbing business with text back on, overriding any settings given. */
 export function seedBusiness(db: Database, overrides: Partial<BusinessInput> = {}): Promise<Business> {
-  return createBusiness(db, {
+  return createBusiness(db, businessInputSchema.parse({
     name: 'Rivera Plumbing',
     phoneNumber: businessNumber,
     timeZone: 'America/Chicago',
@@ -21,7 +22,7 @@ export function seedBusiness(db: Database, overrides: Partial<BusinessInput> = {
     repeatWindowMinutes: 720,
     flowId: 'default',
     ...overrides,
-  });
+  }));
 }
 
 let callCounter = 0;
