@@ -1,5 +1,6 @@
 import type { ReplyEngineFactory } from './conversations/load-reply-engines.ts';
 import type { Database } from './db/open-database.ts';
+import type { FlowRegistry } from './flows/flow-registry.ts';
 import type { BackgroundTasks } from './lib/background-tasks.ts';
 import type { Config } from './lib/config.ts';
 import type { KeyedQueue } from './lib/keyed-queue.ts';
@@ -14,6 +15,8 @@ export interface AppContext {
   log: Logger;
   provider: SmsProvider;
   engineFor: ReplyEngineFactory;
+  /** The bot's flows and their versions; `engineFor` runs on them. */
+  flows: FlowRegistry;
   tasks: BackgroundTasks;
   turns: KeyedQueue;
   realtime: RealtimeHub;

@@ -6,14 +6,19 @@ import helmet from 'helmet';
 import { pinoHttp } from 'pino-http';
 import { requireApiToken } from './api/require-api-token.ts';
 import type { AppContext } from './app-context.ts';
+import { checkSameOrigin } from './auth/check-same-origin.ts';
+import { requireRole, requireSession } from './auth/require-session.ts';
 import { webhookAuthToken } from './app-context.ts';
 import { createBusinessRoutes } from './businesses/business-routes.ts';
 import { createCallRoutes } from './calls/call-routes.ts';
 import { createConversationRoutes } from './conversations/conversation-routes.ts';
+import { createFlowRoutes } from './flows/flow-routes.ts';
 import { AppError, createErrorHandler } from './lib/errors.ts';
+import { createMediaRoutes } from './media/media-routes.ts';
 import { createSmsRoutes } from './messages/sms-routes.ts';
 import type { SandboxProvider } from './providers/sandbox-provider.ts';
 import { createSimulatorRoutes } from './simulator/simulator-routes.ts';
+import { createWebAppApi } from './web-app/create-web-app-api.ts';
 import { verifyTwilioSignature } from './webhooks/verify-twilio-signature.ts';
 
 export interface CreateAppOptions {
@@ -52,10 +57,21 @@ export function createApp(ctx: AppContext, options: CreateAppOptions): Express {
   api.use(apiAuth(ctx));
   api.use('/businesses', createBusinessRoutes(ctx));
   api.use(createConversationRoutes(ctx));
+  api.use(createMediaRoutes(ctx));
+  api.use(createFlowRoutes(ctx));
   app.use('/api', api);
 
+  app.use('/app-api', createWebAppApi(ctx, { hasSimulator: options.sandbox !== null }));
+
   if (options.sandbox) {
-    app.use('/simulator/api', express.json({ limit: '16kb' }), createSimulatorRoutes(ctx, options.sandbox));
+    app.use(
+      '/simulator/api',
+      express.json({ limit: '16kb' }),
+      checkSameOrigin(ctx.config.publicBaseUrl),
+      requireSession(ctx),
+      requireRole('owner'),
+      createSimulatorRoutes(ctx, options.sandbox),
+    );
   }
 
   if (options.webDistDir && existsSync(options.webDistDir)) {
@@ -81,7 +97,7 @@ function apiAuth(ctx: AppContext): express.RequestHandler {
 /** Serves the React app, answering unknown page paths with its index so client routes load. */
 function serveWebApp(app: Express, webDistDir: string): void {
   app.use(express.static(webDistDir, { index: false, maxAge: '1h' }));
-  app.get(/^\/(?!api\/|webhooks\/|simulator\/api\/).*/, (req, res, next) => {
+  app.get(/^\/(?!api\/|app-api\/|socket\.io\/|webhooks\/|simulator\/api\/).*/, (req, res, next) => {
     if (!req.accepts('html')) {
       next();
       return;

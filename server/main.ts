@@ -5,18 +5,23 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createApp } from './app.ts';
+import { seedDemoOwner } from './auth/seed-demo-owner.ts';
 import type { AppContext } from './app-context.ts';
 import { webhookAuthToken } from './app-context.ts';
-import { loadReplyEngines } from './conversations/load-reply-engines.ts';
+import { createOpenAiInterpreter } from '../bot/llm/create-openai-interpreter.ts';
 import { openDatabase } from './db/open-database.ts';
+import { createFlowRegistry } from './flows/flow-registry.ts';
 import { BackgroundTasks } from './lib/background-tasks.ts';
 import { ConfigError, loadConfig } from './lib/config.ts';
 import type { Config } from './lib/config.ts';
 import { KeyedQueue } from './lib/keyed-queue.ts';
 import { createLogger } from './lib/logger.ts';
+import { settleUndecidedCalls } from './calls/settle-undecided-calls.ts';
+import { resumeMediaFetches } from './media/fetch-media-files.ts';
 import { createSandboxProvider } from './providers/sandbox-provider.ts';
 import type { SandboxProvider } from './providers/sandbox-provider.ts';
 import { createTwilioProvider } from './providers/twilio-provider.ts';
+import { attachSocketServer } from './realtime/attach-socket-server.ts';
 import { silentHub } from './realtime/realtime-hub.ts';
 import { seedDemoBusiness } from './seed/seed-demo-business.ts';
 import { createWebhookPoster } from './simulator/create-webhook-poster.ts';
@@ -36,41 +41,68 @@ async function main(): Promise<void> {
   const provider =
     config.provider.kind === 'twilio' ? createTwilioProvider({ ...config.provider, log }) : sandbox;
   const tasks = new BackgroundTasks(log);
-  const engines = await loadReplyEngines({ flowsDir: path.resolve(config.flowsDir) });
-  for (const problem of engines.problems) {
-    log.error({ problem }, 'flow file skipped because it is invalid');
-  }
+  const flows = await createFlowRegistry({
+    db: database.db,
+    flowsDir: path.resolve(config.flowsDir),
+    log,
+    interpreter: config.llm === null ? null : createOpenAiInterpreter(config.llm),
+  });
   const ctx: AppContext = {
     config,
     db: database.db,
     log,
     provider: provider as NonNullable<typeof provider>,
-    engineFor: engines.engineFor,
+    engineFor: flows.engineFor,
+    flows,
     tasks,
     turns: new KeyedQueue(),
     realtime: silentHub,
     now: () => new Date(),
   };
+  let demoLogin: DemoLogin | null = null;
   if (config.seedDemo) {
-    await seedDemoBusiness(database.db);
+    const demoBusiness = await seedDemoBusiness(database.db);
+    if (sandbox) {
+      demoLogin = await seedDemoOwner(database.db, demoBusiness, config.demoOwnerPassword);
+    }
   }
 
   const app = createApp(ctx, { sandbox, webDistDir: path.join(rootDir, 'web', 'dist') });
-  const server = await listen(app, config);
+  const server = createServer(app);
+  const realtime = attachSocketServer(server, {
+    db: database.db,
+    log,
+    publicBaseUrl: config.publicBaseUrl,
+    now: ctx.now,
+  });
+  ctx.realtime = realtime;
+  await listen(server, config);
   const port = (server.address() as AddressInfo).port;
   if (sandbox) {
     attachSandbox(sandbox, config, ctx, port);
   }
   tasks.run('resume text backs', async () => {
     await resumePendingTextBacks(ctx);
+    await settleUndecidedCalls(ctx);
+    await resumeMediaFetches(ctx);
   });
-  printBanner(config, port, sandbox !== null);
-  log.info({ port, provider: provider?.kind, database: config.database.kind }, 'textback started');
+  // Calls whose last webhook arrived while the server was down are settled here as well.
+  const settleTimer = setInterval(() => {
+    tasks.run('settle calls', async () => {
+      await settleUndecidedCalls(ctx);
+    });
+  }, 60_000);
+  settleTimer.unref();
+  printBanner(config, port, sandbox !== null, demoLogin);
+  const llm = config.llm?.model ?? 'off';
+  log.info({ port, provider: provider?.kind, database: config.database.kind, llm }, 'textback started');
 
   const stop = async (signal: string) => {
     log.info({ signal }, 'textback stopping');
-    server.close();
-    await tasks.drain();
+    // Closing socket.io also closes the HTTP server.
+    await realtime.close();
+    clearInterval(settleTimer);
+    await tasks.stop();
     await database.close();
     process.exit(0);
   };
@@ -93,8 +125,7 @@ function readConfigOrExit(): Config {
   }
 }
 
-function listen(app: ReturnType<typeof createApp>, config: Config): Promise<Server> {
-  const server = createServer(app);
+function listen(server: Server, config: Config): Promise<Server> {
   return new Promise((resolve, reject) => {
     server.once('error', reject);
     server.listen(config.port, config.host, () => resolve(server));
@@ -113,11 +144,20 @@ function attachSandbox(sandbox: SandboxProvider, config: Config, ctx: AppContext
   );
 }
 
-function printBanner(config: Config, port: number, isSandbox: boolean): void {
+interface DemoLogin {
+  email: string;
+  password: string;
+}
+
+function printBanner(config: Config, port: number, isSandbox: boolean, demoLogin: DemoLogin | null): void {
   const base = `http://localhost:${port}`;
   const lines = [
     '',
     `  textback is running on ${base}`,
+    `  Web app: ${base}/login`,
+    ...(demoLogin
+      ? [`  Demo owner (created now): ${demoLogin.email} / ${demoLogin.password}  (sandbox only)`]
+      : []),
     isSandbox
       ? `  Phone simulator: ${base}/simulator  (sandbox provider: no real texts are sent)`
       : '  Provider: twilio',

@@ -1,19 +1,24 @@
 import type { FlowCatalog } from '../flows/flow-catalog.ts';
 import type { Flow } from '../flows/flow.ts';
+import type { LeadInterpreter } from '../llm/lead-interpreter.ts';
 import { resolveFlow } from './resolve-flow.ts';
 import type { BotState, ReplyEngine, TurnRequest, TurnResult } from './reply-engine.ts';
+import { readWithInterpreter } from './read-with-interpreter.ts';
 import { runTurn } from './run-turn.ts';
 
 export interface FlowEngineOptions {
   catalog: FlowCatalog;
   /** The flow a new conversation starts on, usually the business's `flow_id`. */
   startFlowId: string;
+  /** A language model that reads messages alongside the rules; rules only when missing. */
+  interpreter?: LeadInterpreter | null;
 }
 
 /**
  * Creates a reply engine that interprets YAML flows. The engine keeps no state between turns,
- * so creating one per turn (with the business's flow id) is cheap. `handleTurn` never rejects:
- * an internal error becomes an error log entry and a handoff to a person.
+ * so creating one per turn (with the business's flow id) is cheap. With an interpreter, each
+ * message is also read by a language model whose checked hints fill what the rules miss.
+ * `handleTurn` never rejects: an internal error becomes an error log entry and a handoff.
  *
  * @example
  * const { catalog } = await loadFlows(config.flowsDir);
@@ -24,7 +29,7 @@ export function createFlowEngine(options: FlowEngineOptions): ReplyEngine {
   return {
     handleTurn: async (request) => {
       try {
-        return handleTurnSafely(request, options);
+        return await handleTurnSafely(request, options);
       } catch (error) {
         return failTurn(request, options.startFlowId, error);
       }
@@ -32,7 +37,10 @@ export function createFlowEngine(options: FlowEngineOptions): ReplyEngine {
   };
 }
 
-function handleTurnSafely(request: TurnRequest, options: FlowEngineOptions): TurnResult {
+async function handleTurnSafely(
+  request: TurnRequest,
+  options: FlowEngineOptions,
+): Promise<TurnResult> {
   const resolved = resolveFlow(options.catalog, request.state, options.startFlowId);
   if (resolved.flow === null) {
     return failTurn(request, options.startFlowId, new Error(resolved.reason));
@@ -44,7 +52,14 @@ function handleTurnSafely(request: TurnRequest, options: FlowEngineOptions): Tur
     const message = `Started flow "${flow.id}" version ${flow.version} (${flow.hash})`;
     log.push({ level: 'info', message });
   }
-  return runTurn(request.text, { ...state, flowVersion: flow.hash }, flow, request.context, log);
+  const pinnedState = { ...state, flowVersion: flow.hash };
+  const reading =
+    options.interpreter === undefined || options.interpreter === null
+      ? { hints: null, log: [] }
+      : await readWithInterpreter(options.interpreter, request.text, flow, pinnedState, request.context);
+  log.push(...reading.log);
+  const input = { text: request.text, mediaCount: request.mediaCount ?? 0, hints: reading.hints };
+  return runTurn(input, pinnedState, flow, request.context, log);
 }
 
 /** Builds a new conversation's state, filled with the name and e-mail the contact has. */

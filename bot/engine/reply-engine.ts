@@ -11,6 +11,11 @@ export interface ConversationContext {
     phoneNumber: string;
     bookingLink: string | null;
     timeZone: string;
+    /**
+     * Weekly opening hours in the business time zone, for `open_now` branch rules. A day that is
+     * missing is closed; when the whole field is missing the business counts as always open.
+     */
+    hours?: WeeklyHours;
   };
   contact: {
     phone: string;
@@ -19,6 +24,11 @@ export interface ConversationContext {
   };
   now: Date;
 }
+
+export type Weekday = 'mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat' | 'sun';
+
+/** Opening periods per weekday as 24-hour `HH:MM` times, such as `{ mon: [{ open: '08:00', close: '17:00' }] }`. */
+export type WeeklyHours = Partial<Record<Weekday, { open: string; close: string }[]>>;
 
 export interface BotState {
   flowId: string;
@@ -55,6 +65,10 @@ export interface TurnResult {
   /** Set when this turn ended the bot's part of the conversation. */
   outcome: BotOutcome | null;
   handoffReason: string | null;
+  /** Why the lead was discarded ("Wrong number", "Spam"), set with outcome `discarded`. */
+  discardReason?: string | null;
+  /** The collected details in one line for staff, such as "Ana Ruiz · leaking water heater · ZIP 60614". */
+  summary?: string;
   log: BotLogEntry[];
 }
 

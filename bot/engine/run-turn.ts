@@ -1,30 +1,45 @@
 import type { Flow } from '../flows/flow.ts';
+import type { AskStep } from '../flows/flow-schema.ts';
+import type { LeadHints } from '../llm/check-lead-reading.ts';
 import { renderTemplate } from '../templates/render-template.ts';
 import { answerAskStep } from '../steps/answer-ask-step.ts';
+import { questionFor } from '../steps/prompt-for.ts';
 import type { StepContext } from '../steps/step-result.ts';
 import { detectLeadIntent } from '../understanding/detect-lead-intent.ts';
-import type { LeadIntent } from '../understanding/detect-lead-intent.ts';
+import { isCorrection } from '../understanding/is-correction.ts';
 import { matchFaq } from '../understanding/match-faq.ts';
 import { advanceFlow } from './advance-flow.ts';
+import { applyHintSlots } from './apply-hint-slots.ts';
 import { buildTemplateFields } from './build-template-fields.ts';
+import { finishForIntent } from './finish-for-intent.ts';
 import { handleAfterEnd } from './handle-after-end.ts';
+import { isBusinessOpen } from './is-business-open.ts';
 import { readOtherSlots } from './read-other-slots.ts';
 import type { BotLogEntry, BotState, ConversationContext, TurnResult } from './reply-engine.ts';
 import { applyStepResult, toTurnResult } from './turn-draft.ts';
 import type { TurnDraft } from './turn-draft.ts';
 
+export interface TurnInput {
+  text: string;
+  mediaCount: number;
+  /** The language model's checked reading, or null when rules alone read the message. */
+  hints: LeadHints | null;
+}
+
 /**
  * Runs one turn of `flow` for the lead's message. The order is: requests that end the bot's
- * part (a person, wrong number, not interested), FAQ answers, slots for later questions, the
- * answer to the waiting question, then the steps up to the next question or the end.
+ * part (a person, wrong number, not interested, spam), FAQ answers, slots for later questions,
+ * the answer to the waiting question, then the steps up to the next question or the end. The
+ * rules decide first; the model's hints fill only what the rules left open.
  */
 export function runTurn(
-  text: string,
+  input: TurnInput,
   state: BotState,
   flow: Flow,
   context: ConversationContext,
   log: BotLogEntry[],
 ): TurnResult {
+  const { text, hints } = input;
   const draft: TurnDraft = {
     replies: [],
     slots: { ...state.slots },
@@ -33,16 +48,19 @@ export function runTurn(
     attempts: state.attempts,
     outcome: null,
     handoffReason: null,
+    discardReason: null,
   };
   const stepContext: Omit<StepContext, 'slots' | 'flow'> = {
     bookingLink: context.business.bookingLink,
+    openNow: isBusinessOpen(context),
     render: (template, slots) =>
       renderTemplate(template, buildTemplateFields(flow, context, slots)),
   };
   const render = (template: string) => stepContext.render(template, draft.slots);
+  const isMediaOnly = text.trim() === '' && input.mediaCount > 0;
 
   if (state.stepId === null) {
-    handleAfterEnd(text, flow, draft, context, render);
+    handleAfterEnd({ text, isMediaOnly, hints }, flow, draft, context, render);
     return toTurnResult(draft, flow, context);
   }
   const step = flow.steps.get(state.stepId);
@@ -52,28 +70,47 @@ export function runTurn(
     advanceFlow(flow, state.stepId, draft, stepContext);
     return toTurnResult(draft, flow, context);
   }
-
-  const intent = detectLeadIntent(text);
-  const isAnswerToYesNo = intent === 'not_interested' && step.kind === 'yesno';
-  if (intent !== null && !isAnswerToYesNo) {
-    finishForIntent(intent, flow, draft, render, step.id);
+  if (isMediaOnly) {
+    askAgainAfterMedia(step, flow, draft, render);
     return toTurnResult(draft, flow, context);
   }
 
-  const faq = matchFaq(text, flow.faq);
+  const ruleIntent = detectLeadIntent(text);
+  const intent = ruleIntent ?? hints?.intent ?? null;
+  const isAnswerToYesNo = intent === 'not_interested' && step.kind === 'yesno';
+  if (intent !== null && !isAnswerToYesNo) {
+    // The model may send a lead to a person but never discard one on its own: a misread
+    // "not interested" would lose a real customer without anyone seeing it.
+    const isModelDiscard = ruleIntent === null && intent !== 'human_request';
+    const reason = isModelDiscard ? `The LLM read the message as ${intent.replace('_', ' ')}` : null;
+    finishForIntent(isModelDiscard ? 'human_request' : intent, flow, draft, render, step.id, reason);
+    return toTurnResult(draft, flow, context);
+  }
+
+  const faq = matchFaq(text, flow.faq) ?? (hints?.faq ? { entry: hints.faq, remainder: text } : null);
   if (faq !== null) {
     draft.replies.push(render(faq.entry.answer));
     draft.log.push({ level: 'info', message: 'Answered an FAQ', stepId: step.id });
   }
   const answerText = faq === null ? text : faq.remainder;
   const others = readOtherSlots(answerText, flow, draft.slots, context, step.slot);
-  Object.assign(draft.slots, others.updates);
-  const filledNames = Object.keys(others.updates).filter((name) => flow.slots.has(name));
+  const fromHints =
+    hints === null
+      ? { updates: {}, corrected: [] }
+      : applyHintSlots(hints, flow, draft.slots, {
+          currentSlot: step.slot,
+          skip: new Set(Object.keys(others.updates)),
+          isCorrecting: hints.isCorrection || isCorrection(text),
+        });
+  Object.assign(draft.slots, others.updates, fromHints.updates);
+  const updatedNames = [...Object.keys(others.updates), ...Object.keys(fromHints.updates)];
+  const filledNames = updatedNames.filter((name) => flow.slots.has(name));
   if (filledNames.length > 0) {
-    const message = `Filled slots ${filledNames.join(', ')} early`;
+    const source = Object.keys(fromHints.updates).length > 0 ? ' (with the LLM)' : '';
+    const message = `Filled slots ${filledNames.join(', ')} early${source}`;
     draft.log.push({ level: 'info', message, stepId: step.id });
   }
-  if (others.corrected.length > 0) {
+  if (others.corrected.length > 0 || fromHints.corrected.length > 0) {
     draft.replies.push(render(flow.settings.messages.updated));
   }
 
@@ -86,6 +123,7 @@ export function runTurn(
     remainder: others.remainder,
     attempts: state.attempts,
     wasUseful: faq !== null || filledNames.length > 0,
+    hint: hints?.slots.get(step.slot) ?? null,
   });
   applyStepResult(draft, answer);
   draft.attempts = answer.attempts;
@@ -95,24 +133,14 @@ export function runTurn(
   return toTurnResult(draft, flow, context);
 }
 
-const intentOutcomes = {
-  human_request: { outcome: 'needs_human', reason: 'Lead asked for a person' },
-  wrong_number: { outcome: 'discarded', reason: null },
-  not_interested: { outcome: 'discarded', reason: null },
-} as const;
-
-function finishForIntent(
-  intent: LeadIntent,
+/** Thanks the lead for a picture sent without text and asks the waiting question again. */
+function askAgainAfterMedia(
+  step: AskStep,
   flow: Flow,
   draft: TurnDraft,
   render: (template: string) => string,
-  stepId: string,
 ): void {
-  const { outcome, reason } = intentOutcomes[intent];
-  applyStepResult(draft, {
-    replies: [render(flow.settings.messages[intent])],
-    slotUpdates: {},
-    log: [{ level: 'info', message: `Lead intent: ${intent.replace('_', ' ')}`, stepId }],
-    transition: { kind: 'finish', outcome, handoffReason: reason },
-  });
+  draft.replies.push(render(flow.settings.messages.media_received), render(questionFor(step)));
+  const message = 'Lead sent media without text, asked again';
+  draft.log.push({ level: 'info', message, stepId: step.id });
 }

@@ -1,5 +1,8 @@
 import type { Flow } from '../flows/flow.ts';
+import { commitmentKey, findCommitments } from '../guardrails/find-commitments.ts';
 import { guardReply } from '../guardrails/guard-reply.ts';
+import { listAllowedCommitments } from '../guardrails/list-allowed-commitments.ts';
+import { buildLeadSummary } from './build-lead-summary.ts';
 import type { StepResult } from '../steps/step-result.ts';
 import type {
   BotLogEntry,
@@ -18,6 +21,7 @@ export interface TurnDraft {
   attempts: number;
   outcome: BotOutcome | null;
   handoffReason: string | null;
+  discardReason: string | null;
 }
 
 /** Adds a step's replies, slot updates and log entries to the draft, and applies a finish. */
@@ -33,6 +37,7 @@ export function applyStepResult(draft: TurnDraft, result: StepResult): void {
     draft.attempts = 0;
     draft.outcome = result.transition.outcome;
     draft.handoffReason = result.transition.handoffReason;
+    draft.discardReason = result.transition.discardReason ?? null;
   }
 }
 
@@ -44,10 +49,14 @@ export function toTurnResult(
 ): TurnResult {
   const replies: string[] = [];
   const log = [...draft.log];
+  // The business name is the owner's own words too ("Guaranteed Rooter").
+  const fromName = findCommitments(context.business.name).map((found) => commitmentKey(found.text));
+  const allowedCommitments = new Set([...listAllowedCommitments(flow), ...fromName]);
   for (const reply of draft.replies) {
     const guarded = guardReply(reply, {
       bookingLink: context.business.bookingLink,
       maxSegments: flow.settings.max_segments,
+      allowedCommitments,
       stepId: draft.stepId ?? undefined,
     });
     log.push(...guarded.log);
@@ -66,6 +75,8 @@ export function toTurnResult(
     },
     outcome: draft.outcome,
     handoffReason: draft.handoffReason,
+    discardReason: draft.discardReason,
+    summary: buildLeadSummary(flow, draft.slots),
     log,
   };
 }

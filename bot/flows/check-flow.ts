@@ -145,7 +145,7 @@ function checkStep(
   }
   if (step.type === 'branch') {
     step.when.forEach((rule, ruleIndex) => {
-      if (!slotKinds.has(rule.slot)) {
+      if (rule.slot !== undefined && !slotKinds.has(rule.slot)) {
         problems.push({
           path: ['steps', index, 'when', ruleIndex, 'slot'],
           message: `unknown slot "${rule.slot}"; no ask or set step fills it`,

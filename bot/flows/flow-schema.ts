@@ -84,11 +84,19 @@ const askStepSchema = z.strictObject({
   on_fail: stepIdSchema.optional(),
 });
 
-export const branchOperators = ['equals', 'one_of', 'filled', 'mentions', 'contains_any'] as const;
+export const branchOperators = [
+  'equals',
+  'one_of',
+  'filled',
+  'mentions',
+  'contains_any',
+  'zip_in',
+  'open_now',
+] as const;
 
 const branchRuleSchema = z
   .strictObject({
-    slot: slotNameSchema,
+    slot: slotNameSchema.optional(),
     equals: slotValueSchema.optional(),
     one_of: z.array(slotValueSchema).min(1).optional(),
     filled: z.boolean().optional(),
@@ -96,10 +104,20 @@ const branchRuleSchema = z
       .enum(['emergency'], { error: () => 'mentions supports only "emergency"' })
       .optional(),
     contains_any: z.array(z.string().trim().min(1)).min(1).optional(),
+    /** ZIP codes or ZIP prefixes of the service area. */
+    zip_in: z
+      .array(z.string().regex(/^\d{1,5}$/, 'must be a ZIP code or the first digits of one'))
+      .min(1)
+      .optional(),
+    /** True while the business is open by its weekly hours, false outside them. */
+    open_now: z.boolean().optional(),
     next: stepIdSchema,
   })
   .refine((rule) => branchOperators.filter((name) => rule[name] !== undefined).length === 1, {
     message: `each rule needs exactly one of ${branchOperators.join(', ')}`,
+  })
+  .refine((rule) => (rule.open_now === undefined) === (rule.slot !== undefined), {
+    message: 'a rule needs a slot, except an open_now rule, which takes none',
   });
 
 export type BranchRule = z.output<typeof branchRuleSchema>;
@@ -133,6 +151,8 @@ const endStepSchema = z.strictObject({
   id: stepIdSchema,
   type: z.literal('end'),
   text: textSchema.optional(),
+  /** Why a discarded lead was discarded, shown to staff. */
+  reason: textSchema.optional(),
   outcome: z.enum(['qualified', 'discarded'], {
     error: () => 'outcome must be qualified or discarded (use a handoff step for a person)',
   }),
@@ -164,6 +184,7 @@ const messagesSchema = z.strictObject({
   wrong_number: textSchema.default('Sorry for the mix-up, thanks for letting us know!'),
   not_interested: textSchema.default('No problem, thanks for letting us know!'),
   updated: textSchema.default('Got it, I updated that.'),
+  media_received: textSchema.default('Thanks for the picture!'),
 });
 
 const settingsSchema = z.strictObject({

@@ -1,10 +1,13 @@
 import type { BotLogEntry } from '../engine/reply-engine.ts';
 import { countSegments } from '../sms/count-segments.ts';
+import { commitmentKey, findCommitments } from './find-commitments.ts';
 import { findLinks } from './find-links.ts';
 
 export interface GuardReplyOptions {
   bookingLink: string | null;
   maxSegments: number;
+  /** Prices and promises the owner wrote into the flow, as `commitmentKey` values. */
+  allowedCommitments?: ReadonlySet<string>;
   stepId?: string;
 }
 
@@ -16,8 +19,9 @@ export interface GuardReplyResult {
 
 /**
  * Makes a rendered reply safe to send: removes every link except the business's booking link,
- * replaces typographic quotes that would force UCS-2 encoding, and shortens the text at a word
- * boundary to fit `maxSegments`. Each change is logged.
+ * removes prices and promises the flow does not contain (they can only come from the lead's
+ * words echoed in a slot), replaces typographic quotes that would force UCS-2 encoding, and
+ * shortens the text at a word boundary to fit `maxSegments`. Each change is logged.
  */
 export function guardReply(text: string, options: GuardReplyOptions): GuardReplyResult {
   const log: BotLogEntry[] = [];
@@ -31,6 +35,15 @@ export function guardReply(text: string, options: GuardReplyOptions): GuardReply
     guarded = guarded.replace(link.text, '');
     const message = 'Removed a link that is not the booking link';
     log.push({ level: 'warn', message, ...stepId, data: { link: link.text } });
+  }
+  const allowed = options.allowedCommitments ?? new Set<string>();
+  for (const commitment of findCommitments(guarded)) {
+    if (allowed.has(commitmentKey(commitment.text))) {
+      continue;
+    }
+    guarded = guarded.replace(commitment.text, '');
+    const message = 'Removed a price or promise that is not in the flow';
+    log.push({ level: 'warn', message, ...stepId, data: { text: commitment.text } });
   }
   guarded = guarded.replace(/[ \t]{2,}/g, ' ').replace(/ +([,.!?])/g, '$1').trim();
   if (guarded === '') {

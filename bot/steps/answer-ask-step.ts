@@ -1,7 +1,9 @@
 import { labelSlotName } from '../engine/build-template-fields.ts';
 import type { ConversationContext, SlotValue } from '../engine/reply-engine.ts';
 import type { AskStep } from '../flows/flow-schema.ts';
+import { cleanTextAnswer } from '../understanding/clean-text-answer.ts';
 import { extractSlot } from '../understanding/extract-slot.ts';
+import type { SlotMatch } from '../understanding/extract-slot.ts';
 import { promptFor, repromptFor } from './prompt-for.ts';
 import type { StepContext, StepResult } from './step-result.ts';
 
@@ -18,6 +20,8 @@ export interface AnswerContext extends StepContext {
    * answer), so failing to answer this step does not count against its retries.
    */
   wasUseful: boolean;
+  /** The language model's checked value for this step's slot, used when the rules read none. */
+  hint?: SlotMatch | null;
 }
 
 export interface AnswerResult extends StepResult {
@@ -33,12 +37,14 @@ const maxTextAnswerLength = 500;
  * goes to `on_fail`, or hands the conversation to a person when `on_fail` is not set.
  */
 export function answerAskStep(step: AskStep, context: AnswerContext): AnswerResult {
-  const value = readAnswer(step, context);
+  const rulesValue = readAnswer(step, context);
+  const value = rulesValue ?? fromHint(step, context.hint);
   if (value !== null) {
+    const source = rulesValue === null ? ' with the LLM' : '';
     return {
       replies: [],
       slotUpdates: value,
-      log: [{ level: 'info', message: `Filled slot "${step.slot}"`, stepId: step.id }],
+      log: [{ level: 'info', message: `Filled slot "${step.slot}"${source}`, stepId: step.id }],
       transition: { kind: 'continue', stepId: step.next },
       attempts: 0,
     };
@@ -110,10 +116,21 @@ function readAnswer(step: AskStep, context: AnswerContext): Record<string, SlotV
     if (match === null) {
       continue;
     }
-    const value =
-      typeof match.value === 'string' ? match.value.slice(0, maxTextAnswerLength) : match.value;
-    const label = match.label === undefined ? {} : { [labelSlotName(step.slot)]: match.label };
-    return { [step.slot]: value, ...label };
+    return toSlotUpdates(step, match);
   }
   return null;
+}
+
+function fromHint(step: AskStep, hint: SlotMatch | null | undefined): Record<string, SlotValue> | null {
+  return hint === null || hint === undefined ? null : toSlotUpdates(step, hint);
+}
+
+function toSlotUpdates(step: AskStep, match: SlotMatch): Record<string, SlotValue> {
+  let value = match.value;
+  if (typeof value === 'string') {
+    value = step.kind === 'text' ? cleanTextAnswer(value) : value;
+    value = value.slice(0, maxTextAnswerLength);
+  }
+  const label = match.label === undefined ? {} : { [labelSlotName(step.slot)]: match.label };
+  return { [step.slot]: value, ...label };
 }

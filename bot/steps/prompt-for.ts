@@ -18,6 +18,18 @@ export function promptFor(step: AskStep): string {
   return step.prompt ?? repromptFor(step);
 }
 
+/**
+ * Returns the step's question for asking it again without a failed answer, as after a picture.
+ * A step without a prompt (the start step) uses its reprompt without the leading apology.
+ */
+export function questionFor(step: AskStep): string {
+  if (step.prompt !== undefined) {
+    return step.prompt;
+  }
+  const question = repromptFor(step).replace(/^sorry[,.!]?\s*/i, '');
+  return question.charAt(0).toUpperCase() + question.slice(1);
+}
+
 /** Returns the text sent after an answer the step could not read. */
 export function repromptFor(step: AskStep): string {
   return step.reprompt ?? defaultReprompts[step.kind];

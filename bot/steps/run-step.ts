@@ -17,7 +17,7 @@ export function runStep(step: FlowStep, context: StepContext): StepResult {
   const slotUpdates: Record<string, SlotValue> = step.type === 'ask' ? {} : { ...step.set };
   const slots = { ...context.slots, ...slotUpdates };
   const render = (template: string) => context.render(template, slots);
-  const { replies, transition, message } = decide(step, slots, render, context.bookingLink);
+  const { replies, transition, message } = decide(step, slots, render, context);
   return { replies, transition, slotUpdates, log: [{ level: 'info', message, stepId: step.id }] };
 }
 
@@ -31,7 +31,7 @@ function decide(
   step: FlowStep,
   slots: Slots,
   render: (template: string) => string,
-  bookingLink: string | null,
+  context: StepContext,
 ): Decision {
   switch (step.type) {
     case 'message':
@@ -43,7 +43,9 @@ function decide(
     case 'ask':
       return decideAsk(step, slots, render);
     case 'branch': {
-      const index = step.when.findIndex((rule) => evaluateBranchRule(rule, slots));
+      const index = step.when.findIndex((rule) =>
+        evaluateBranchRule(rule, slots, { openNow: context.openNow }),
+      );
       const rule = step.when[index];
       const next = rule === undefined ? step.default : rule.next;
       const taken = rule === undefined ? 'the default' : `rule ${index + 1}`;
@@ -54,7 +56,7 @@ function decide(
       };
     }
     case 'booking': {
-      const hasLink = Boolean(bookingLink?.trim());
+      const hasLink = Boolean(context.bookingLink?.trim());
       return {
         replies: [render(hasLink ? step.text : (step.no_link_text ?? defaultNoLinkText))],
         transition: { kind: 'finish', outcome: 'qualified', handoffReason: null },
@@ -70,7 +72,13 @@ function decide(
     case 'end':
       return {
         replies: step.text === undefined ? [] : [render(step.text)],
-        transition: { kind: 'finish', outcome: step.outcome, handoffReason: null },
+        transition: {
+          kind: 'finish',
+          outcome: step.outcome,
+          handoffReason: null,
+          discardReason:
+            step.outcome === 'discarded' ? (step.reason ?? `Ended at step "${step.id}"`) : null,
+        },
         message: `Ended as ${step.outcome}`,
       };
   }

@@ -5,7 +5,12 @@ import type { Flow } from '../flows/flow.ts';
 export type StepTransition =
   | { kind: 'continue'; stepId: string }
   | { kind: 'wait'; stepId: string }
-  | { kind: 'finish'; outcome: BotOutcome; handoffReason: string | null };
+  | {
+      kind: 'finish';
+      outcome: BotOutcome;
+      handoffReason: string | null;
+      discardReason?: string | null;
+    };
 
 /** A step's effects as data, which the runner applies. */
 export interface StepResult {
@@ -20,6 +25,8 @@ export interface StepContext {
   flow: Flow;
   slots: Readonly<Record<string, SlotValue>>;
   bookingLink: string | null;
+  /** Whether the business is open now, for `open_now` branch rules. */
+  openNow: boolean;
   /** Renders a flow template with the conversation's fields and the given slots. */
   render(template: string, slots: Readonly<Record<string, SlotValue>>): string;
 }

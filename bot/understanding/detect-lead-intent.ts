@@ -1,7 +1,7 @@
 import { simplifyText } from './simplify-text.ts';
 
 /** What a message asks of the bot beyond answering the current question. */
-export type LeadIntent = 'human_request' | 'wrong_number' | 'not_interested';
+export type LeadIntent = 'human_request' | 'wrong_number' | 'not_interested' | 'spam';
 
 // Words after "call me" that show the lead wants a call, as opposed to "call me Ana".
 const callMeFollowers =
@@ -40,9 +40,22 @@ const notInterestedPatterns = [
   /\bno (?:me )?interesa\b/,
 ];
 
+// Marketing and scam texts that businesses get on their public number.
+const spamPatterns = [
+  /\b(?:seo|search engine optimi[sz]ation|google (?:ranking|reviews|my business|business profile))\b/,
+  /\b(?:rank|ranking) (?:your|ur) (?:website|site|business)\b/,
+  /\b(?:merchant cash advance|business (?:loan|funding|line of credit)|pre ?approved|preapproved)\b/,
+  /\b(?:more|new) (?:leads|customers|reviews) for your business\b/,
+  /\b(?:you(?:'ve| have)? won|claim your (?:prize|reward|gift)|gift card winner)\b/,
+  /\b(?:crypto|bitcoin|forex) (?:investment|trading|opportunity)\b/,
+  /\b(?:your (?:package|parcel|delivery)|usps|fedex|ups) .*\b(?:on hold|failed|reschedule)\b/,
+  /\b(?:we (?:build|design) websites|web design services|website redesign)\b/,
+];
+
 /**
  * Detects a request for a person ("talk to a person", "can someone call me", "human"), a wrong
- * number, or a lead who is no longer interested. Returns null for an ordinary answer.
+ * number, a lead who is no longer interested, or marketing spam. Returns null for an ordinary
+ * answer.
  */
 export function detectLeadIntent(text: string): LeadIntent | null {
   const simplified = simplifyText(text.replace(/#/g, ' number '));
@@ -51,6 +64,9 @@ export function detectLeadIntent(text: string): LeadIntent | null {
   }
   if (notInterestedPatterns.some((pattern) => pattern.test(simplified))) {
     return 'not_interested';
+  }
+  if (spamPatterns.some((pattern) => pattern.test(simplified))) {
+    return 'spam';
   }
   if (humanRequestPatterns.some((pattern) => pattern.test(simplified))) {
     return 'human_request';

@@ -13,7 +13,8 @@ const strongCues =
   /\b(?:my name is|my name's|my names|name is|name's|this is|me llamo|mi nombre es)\s+/i;
 // Cues that also start ordinary sentences ("it's leaking"), so a name after them must be
 // capitalised unless the message answers the name question.
-const weakCues = /(?:^|[.,!]\s*)(?:it's|its|it is|i'm|im|i am|soy|habla)\s+/i;
+const weakCues =
+  /(?:^|[.,!]\s*|\b(?:hi|hey|hello|hola|yes|yeah)\s+)(?:it's|its|it is|i'm|im|i am|soy|habla)\s+/i;
 const hereSuffix = /^\s*([\p{L}][\p{L}'-]*(?:\s+[\p{L}][\p{L}'-]*){0,2})\s+here\b/iu;
 
 const nameWordPattern = /^[\p{L}][\p{L}'.-]*$/u;

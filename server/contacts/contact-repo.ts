@@ -1,6 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import type { Database } from '../db/open-database.ts';
 import { contacts } from '../db/schema.ts';
+import type { LineType } from '../providers/sms-provider.ts';
 
 export interface Contact {
   id: string;
@@ -11,6 +12,11 @@ export interface Contact {
   isOptedOut: boolean;
   optedOutAt: Date | null;
   optOutKeyword: string | null;
+  /** False once a carrier reported the number cannot take texts. */
+  isTextable: boolean;
+  notTextableReason: string | null;
+  lineType: LineType | null;
+  lineTypeCheckedAt: Date | null;
 }
 
 const contactColumns = {
@@ -22,6 +28,10 @@ const contactColumns = {
   isOptedOut: contacts.isOptedOut,
   optedOutAt: contacts.optedOutAt,
   optOutKeyword: contacts.optOutKeyword,
+  isTextable: contacts.isTextable,
+  notTextableReason: contacts.notTextableReason,
+  lineType: contacts.lineType,
+  lineTypeCheckedAt: contacts.lineTypeCheckedAt,
 };
 
 /** Returns the business's contact for an E.164 number, creating it on first contact. */
@@ -65,6 +75,25 @@ export async function setContactOptOut(
       optOutKeyword: optOut.keyword,
       updatedAt: optOut.at,
     })
+    .where(eq(contacts.id, id));
+}
+
+export async function updateContactLineType(
+  db: Database,
+  id: string,
+  lineType: { lineType: LineType; checkedAt: Date },
+): Promise<void> {
+  await db
+    .update(contacts)
+    .set({ lineType: lineType.lineType, lineTypeCheckedAt: lineType.checkedAt })
+    .where(eq(contacts.id, id));
+}
+
+/** Stops all texts to a number a carrier reported unreachable, until a person clears it. */
+export async function markContactNotTextable(db: Database, id: string, reason: string): Promise<void> {
+  await db
+    .update(contacts)
+    .set({ isTextable: false, notTextableReason: reason, updatedAt: new Date() })
     .where(eq(contacts.id, id));
 }
 

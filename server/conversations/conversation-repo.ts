@@ -14,6 +14,12 @@ export interface Conversation {
   details: Record<string, unknown>;
   lastTextBackAt: Date | null;
   lastMessageAt: Date | null;
+  /** Why the conversation needs a person's eyes, such as `likely_opt_out`; null when it does not. */
+  attentionReason: string | null;
+  /** The bot's one-line lead summary with its outcome; null before the bot's first turn. */
+  summary: string | null;
+  /** The staff member who handles the conversation. */
+  assigneeId: string | null;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -70,7 +76,19 @@ export async function listConversations(
 }
 
 export type ConversationChanges = Partial<
-  Pick<Conversation, 'holder' | 'status' | 'outcome' | 'botState' | 'details' | 'lastTextBackAt' | 'lastMessageAt'>
+  Pick<
+    Conversation,
+    | 'holder'
+    | 'status'
+    | 'outcome'
+    | 'botState'
+    | 'details'
+    | 'lastTextBackAt'
+    | 'lastMessageAt'
+    | 'attentionReason'
+    | 'summary'
+    | 'assigneeId'
+  >
 >;
 
 export async function updateConversation(

@@ -7,6 +7,7 @@ import { findContactById } from '../contacts/contact-repo.ts';
 import { listEvents } from '../events/event-repo.ts';
 import { AppError } from '../lib/errors.ts';
 import { parseInput } from '../lib/parse-body.ts';
+import { listMediaForMessage } from '../media/media-repo.ts';
 import { listMessages } from '../messages/message-repo.ts';
 import { findConversationById, listConversations } from './conversation-repo.ts';
 
@@ -46,7 +47,13 @@ export function createConversationRoutes(ctx: AppContext): Router {
       listCallsForConversation(ctx.db, conversationId),
       listEvents(ctx.db, conversationId),
     ]);
-    res.json({ conversation: { ...conversation, contact, messages, calls, events } });
+    const messagesWithMedia = await Promise.all(
+      messages.map(async (message) => ({
+        ...message,
+        mediaFiles: message.media.length > 0 ? await listMediaForMessage(ctx.db, message.id) : [],
+      })),
+    );
+    res.json({ conversation: { ...conversation, contact, messages: messagesWithMedia, calls, events } });
   });
 
   return router;

@@ -4,34 +4,54 @@ import type { Business } from '../businesses/business.ts';
 import { findContactById, updateContactDetails } from '../contacts/contact-repo.ts';
 import type { Contact } from '../contacts/contact-repo.ts';
 import { recordEvent } from '../events/event-repo.ts';
-import { findMessageById } from '../messages/message-repo.ts';
+import { claimForBot, listUnreadByBot } from '../messages/message-repo.ts';
 import { sendMessage } from '../messages/send-message.ts';
 import { findConversationById, updateConversation } from './conversation-repo.ts';
 import type { Conversation } from './conversation-repo.ts';
+import { recordLeadOutcome } from './record-lead-outcome.ts';
+
+export type RunBotTurnResult =
+  | { status: 'answered' | 'skipped' }
+  /** The lead sent a text moments ago and may send more; try again after the delay. */
+  | { status: 'waiting'; retryAfterMs: number };
 
 /**
- * Lets the reply engine answer one inbound message, then stores its state and sends its
- * replies. Runs one turn at a time per conversation; the checks before sending make a STOP or
+ * Lets the reply engine answer the lead's unread texts as one turn, then stores its state and
+ * sends its replies. Texts that arrive in a burst ("123 Main St", then "Springfield") are read
+ * together. Runs one turn at a time per conversation; the checks before sending make a STOP or
  * a staff takeover that arrived meanwhile win over the bot.
  */
 export async function runBotTurn(
   ctx: AppContext,
   business: Business,
   conversationId: string,
-  messageId: string,
-): Promise<void> {
+): Promise<RunBotTurnResult> {
   const conversation = await findConversationById(ctx.db, conversationId);
   const contact = conversation ? await findContactById(ctx.db, conversation.contactId) : null;
   if (!conversation || !contact || !isBotAllowed(conversation, contact)) {
-    return;
+    return { status: 'skipped' };
   }
-  const inbound = await findMessageById(ctx.db, messageId);
-  if (!inbound) {
-    return;
+  const unread = await listUnreadByBot(ctx.db, conversationId);
+  const newest = unread.at(-1);
+  if (!newest) {
+    return { status: 'skipped' };
+  }
+  const quietMs = ctx.now().getTime() - newest.createdAt.getTime();
+  if (quietMs < ctx.config.replyBatchWindowMs) {
+    return { status: 'waiting', retryAfterMs: ctx.config.replyBatchWindowMs - quietMs };
+  }
+  const claimed = new Set(await claimForBot(ctx.db, unread.map((message) => message.id), ctx.now()));
+  const batch = unread.filter((message) => claimed.has(message.id));
+  if (batch.length === 0) {
+    return { status: 'skipped' };
   }
 
   const result = await ctx.engineFor(business.flowId).handleTurn({
-    text: inbound.body,
+    text: batch
+      .map((message) => message.body.trim())
+      .filter((body) => body !== '')
+      .join('\n'),
+    mediaCount: batch.reduce((count, message) => count + message.media.length, 0),
     state: conversation.botState,
     context: {
       business: {
@@ -39,15 +59,54 @@ export async function runBotTurn(
         phoneNumber: business.phoneNumber,
         bookingLink: business.bookingLink,
         timeZone: business.timeZone,
+        hours: business.hours,
       },
       contact: { phone: contact.phone, name: contact.name, email: contact.email },
       now: ctx.now(),
     },
   });
 
+  // A STOP or a staff takeover may have arrived while the engine worked (an LLM call can take
+  // seconds); storing this turn would undo it, so the turn is dropped.
+  const latest = await findConversationById(ctx.db, conversationId);
+  const latestContact = await findContactById(ctx.db, contact.id);
+  if (!latest || !latestContact || !isBotAllowed(latest, latestContact)) {
+    await recordEvent(ctx.db, {
+      businessId: business.id,
+      conversationId,
+      type: 'bot.info',
+      data: { message: 'Dropped the turn: the lead opted out or staff took over meanwhile' },
+    });
+    return { status: 'skipped' };
+  }
   await storeTurn(ctx, business, conversation, contact, result);
+  await recordLeadOutcome(ctx, conversation, contact, result);
   ctx.realtime.publish(business.id, 'conversation:updated', { conversationId });
   await sendReplies(ctx, business, conversation, result.replies);
+  return { status: 'answered' };
+}
+
+/**
+ * Schedules a bot turn for a conversation once the lead has paused for the batch window. Each
+ * text schedules one; the first to run after the pause reads them all and the rest find none.
+ */
+export function scheduleBotTurn(
+  ctx: AppContext,
+  business: Business,
+  conversationId: string,
+  delayMs = ctx.config.replyBatchWindowMs,
+): void {
+  const turn = async () => {
+    const result = await ctx.turns.run(conversationId, () => runBotTurn(ctx, business, conversationId));
+    if (result.status === 'waiting') {
+      scheduleBotTurn(ctx, business, conversationId, result.retryAfterMs);
+    }
+  };
+  if (delayMs === 0) {
+    ctx.tasks.run('bot turn', turn);
+    return;
+  }
+  ctx.tasks.runLater('bot turn', delayMs, turn);
 }
 
 function isBotAllowed(conversation: Conversation, contact: Contact): boolean {
@@ -90,7 +149,7 @@ async function storeTurn(
       businessId: business.id,
       conversationId: conversation.id,
       type: `conversation.${result.outcome}`,
-      data: { reason: result.handoffReason },
+      data: { reason: result.handoffReason ?? result.discardReason ?? null },
     });
     ctx.log.info(
       { businessId: business.id, conversationId: conversation.id, outcome: result.outcome },

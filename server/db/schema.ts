@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { CallVerdict } from '../calls/call-webhook-schema.ts';
+import type { LineType } from '../providers/sms-provider.ts';
 import {
   bigserial,
   customType,
@@ -62,7 +63,7 @@ export const contacts = pgTable(
     optOutKeyword: text('opt_out_keyword'),
     isTextable: boolean('is_textable').notNull().default(true),
     notTextableReason: text('not_textable_reason'),
-    lineType: text('line_type'),
+    lineType: text('line_type').$type<LineType>(),
     lineTypeCheckedAt: timestamp('line_type_checked_at', { withTimezone: true }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
@@ -88,6 +89,8 @@ export const conversations = pgTable(
     lastTextBackAt: timestamp('last_text_back_at', { withTimezone: true }),
     lastMessageAt: timestamp('last_message_at', { withTimezone: true }),
     attentionReason: text('attention_reason'),
+    /** The bot's one-line lead summary with the outcome, for staff. */
+    summary: text('summary'),
     assigneeId: uuid('assignee_id').references((): AnyPgColumn => users.id, { onDelete: 'set null' }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
@@ -139,6 +142,8 @@ export const messages = pgTable(
     errorMessage: text('error_message'),
     media: jsonb('media').notNull().default(sql`'[]'::jsonb`),
     botHandledAt: timestamp('bot_handled_at', { withTimezone: true }),
+    /** Arrival order; timestamps can tie within a burst. */
+    sequence: bigserial('sequence', { mode: 'number' }).notNull(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -265,4 +270,37 @@ export const conversationReads = pgTable(
     readAt: timestamp('read_at', { withTimezone: true }).notNull(),
   },
   (table) => [primaryKey({ columns: [table.userId, table.conversationId] })],
+);
+
+/** Bot flows by id; `currentHash` names the version new conversations start on. */
+export const flows = pgTable('flows', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull(),
+  currentHash: text('current_hash').notNull(),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+});
+
+/**
+ * Every saved version of a flow's YAML. Conversations store the hash of the version they started
+ * on, so versions are never deleted.
+ */
+export const flowVersions = pgTable(
+  'flow_versions',
+  {
+    flowId: text('flow_id')
+      .notNull()
+      .references(() => flows.id),
+    hash: text('hash').notNull(),
+    /** 1 for the first saved version of a flow, then counting up. */
+    number: integer('number').notNull(),
+    label: text('label').notNull(),
+    source: text('source').notNull(),
+    origin: text('origin').$type<'file' | 'api'>().notNull(),
+    createdAt: createdAt(),
+  },
+  (table) => [
+    primaryKey({ columns: [table.flowId, table.hash] }),
+    uniqueIndex('flow_versions_number_key').on(table.flowId, table.number),
+  ],
 );

@@ -6,7 +6,7 @@ import type { Logger } from './logger.ts';
  */
 export class BackgroundTasks {
   private readonly running = new Set<Promise<void>>();
-  private readonly timers = new Set<NodeJS.Timeout>();
+  private readonly pending = new Map<NodeJS.Timeout, { name: string; run: () => Promise<void> }>();
 
   constructor(private readonly log: Logger) {}
 
@@ -27,11 +27,11 @@ export class BackgroundTasks {
    */
   runLater(name: string, delayMs: number, task: () => Promise<void>): void {
     const timer = setTimeout(() => {
-      this.timers.delete(timer);
+      this.pending.delete(timer);
       this.run(name, task);
     }, delayMs);
     timer.unref();
-    this.timers.add(timer);
+    this.pending.set(timer, { name, run: task });
   }
 
   /** Resolves once every task, including those started while waiting, has finished. */
@@ -41,12 +41,21 @@ export class BackgroundTasks {
     }
   }
 
+  /** Starts every delayed task now, as if its delay had passed; tests use this with a test clock. */
+  fireTimers(): void {
+    for (const [timer, task] of this.pending) {
+      clearTimeout(timer);
+      this.run(task.name, task.run);
+    }
+    this.pending.clear();
+  }
+
   /** Cancels delayed tasks and waits for running ones. */
   async stop(): Promise<void> {
-    for (const timer of this.timers) {
+    for (const timer of this.pending.keys()) {
       clearTimeout(timer);
     }
-    this.timers.clear();
+    this.pending.clear();
     await this.drain();
   }
 }

@@ -25,9 +25,17 @@ const envSchema = z.object({
   SANDBOX_AUTH_TOKEN: optionalString,
   SEED_DEMO: booleanFlag,
   FLOWS_DIR: z.string().default('./flows'),
+  OPENAI_BASE_URL: optionalString.pipe(z.url().optional()),
+  OPENAI_API_KEY: optionalString,
+  OPENAI_MODEL: optionalString,
+  REPLY_BATCH_WINDOW_MS: z.coerce.number().int().min(0).max(60_000).default(2500),
+  DEMO_OWNER_PASSWORD: optionalString.pipe(z.string().min(8).optional()),
 });
 
 export type Env = z.infer<typeof envSchema>;
+
+/** The model used when OPENAI_API_KEY is set without OPENAI_MODEL. */
+export const defaultOpenAiModel = 'gpt-4o-mini';
 
 export interface Config {
   port: number;
@@ -41,6 +49,12 @@ export interface Config {
     | { kind: 'sandbox'; authToken: string };
   seedDemo: boolean;
   flowsDir: string;
+  /** An OpenAI-compatible endpoint that helps the bot read messages; null runs rules only. */
+  llm: { baseUrl: string | undefined; apiKey: string; model: string } | null;
+  /** Texts a lead sends within this window of each other are answered as one turn. */
+  replyBatchWindowMs: number;
+  /** The password of the demo owner created on first start with the sandbox. */
+  demoOwnerPassword: string;
 }
 
 export class ConfigError extends Error {
@@ -90,5 +104,14 @@ function toConfig(env: Env): Config {
     provider,
     seedDemo: env.SEED_DEMO ?? provider.kind === 'sandbox',
     flowsDir: env.FLOWS_DIR,
+    llm: env.OPENAI_API_KEY
+      ? {
+          baseUrl: env.OPENAI_BASE_URL,
+          apiKey: env.OPENAI_API_KEY,
+          model: env.OPENAI_MODEL ?? defaultOpenAiModel,
+        }
+      : null,
+    replyBatchWindowMs: env.REPLY_BATCH_WINDOW_MS,
+    demoOwnerPassword: env.DEMO_OWNER_PASSWORD ?? 'textback-demo',
   };
 }

@@ -8,17 +8,23 @@ export type ErrorCode =
   | 'not_found'
   | 'conflict'
   | 'invalid_template'
+  | 'invalid_flow'
   | 'invalid_signature'
+  | 'rate_limited'
+  | 'opted_out'
   | 'internal';
 
 const statusByCode: Record<ErrorCode, number> = {
   bad_request: 400,
   invalid_template: 400,
+  invalid_flow: 400,
   unauthorized: 401,
   forbidden: 403,
   invalid_signature: 403,
   not_found: 404,
   conflict: 409,
+  rate_limited: 429,
+  opted_out: 409,
   internal: 500,
 };
 

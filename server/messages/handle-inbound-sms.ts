@@ -4,10 +4,14 @@ import { findOrCreateContact, setContactOptOut } from '../contacts/contact-repo.
 import type { Contact } from '../contacts/contact-repo.ts';
 import { findOrOpenConversation, updateConversation } from '../conversations/conversation-repo.ts';
 import type { Conversation } from '../conversations/conversation-repo.ts';
-import { runBotTurn } from '../conversations/run-bot-turn.ts';
+import { scheduleBotTurn } from '../conversations/run-bot-turn.ts';
 import { recordEvent } from '../events/event-repo.ts';
 import { toE164 } from '../lib/phone-number.ts';
+import { fetchMediaFiles } from '../media/fetch-media-files.ts';
+import { insertMediaFiles } from '../media/media-repo.ts';
+import { notifyStaff } from '../notifications/notify-staff.ts';
 import { classifyKeyword } from './classify-keyword.ts';
+import { isLikelyOptOut } from './detect-likely-opt-out.ts';
 import type { Keyword } from './classify-keyword.ts';
 import { insertMessage } from './message-repo.ts';
 import { sendMessage } from './send-message.ts';
@@ -43,11 +47,14 @@ export async function handleInboundSms(
     providerId: form.MessageSid,
     segments: 1,
     media: readMedia(form),
+    createdAt: ctx.now(),
   });
   if (!stored) {
     return 'duplicate';
   }
   await updateConversation(ctx.db, conversation.id, { lastMessageAt: ctx.now() });
+  const mediaFiles = await insertMediaFiles(ctx.db, { businessId: business.id, messageId: stored.id }, stored.media);
+  fetchMediaFiles(ctx, mediaFiles);
   ctx.realtime.publish(business.id, 'message:created', {
     conversationId: conversation.id,
     messageId: stored.id,
@@ -59,10 +66,12 @@ export async function handleInboundSms(
   if (isKeywordHandled || contact.isOptedOut) {
     return 'stored';
   }
+  if (isLikelyOptOut(body)) {
+    await flagLikelyOptOut(ctx, business, conversation);
+    return 'stored';
+  }
   if (conversation.holder === 'bot' && conversation.outcome === null) {
-    ctx.tasks.run('bot turn', () =>
-      ctx.turns.run(conversation.id, () => runBotTurn(ctx, business, conversation.id, stored.id)),
-    );
+    scheduleBotTurn(ctx, business, conversation.id);
   }
   return 'stored';
 }
@@ -95,7 +104,7 @@ async function applyKeyword(
     data: { keyword: keyword.keyword },
   });
   log.info({ contactId: contact.id, keyword: keyword.keyword }, isOptedOut ? 'contact opted out' : 'contact opted in');
-  if (!ctx.provider.confirmsOptOut) {
+  if (!ctx.provider.confirmsOptOut || business.sendOptOutConfirmation) {
     const body = isOptedOut
       ? `You are unsubscribed from ${business.name} and will receive no more messages. Reply START to resubscribe.`
       : `You are resubscribed to messages from ${business.name}. Reply STOP to unsubscribe.`;
@@ -109,6 +118,27 @@ async function applyKeyword(
     });
   }
   return true;
+}
+
+/** Pauses the bot and asks a person to read a text that sounds like "stop texting me". */
+async function flagLikelyOptOut(
+  ctx: AppContext,
+  business: Business,
+  conversation: Conversation,
+): Promise<void> {
+  await updateConversation(ctx.db, conversation.id, { holder: 'human', attentionReason: 'likely_opt_out' });
+  await recordEvent(ctx.db, {
+    businessId: business.id,
+    conversationId: conversation.id,
+    type: 'message.likely_opt_out',
+  });
+  await notifyStaff(ctx, {
+    businessId: business.id,
+    conversationId: conversation.id,
+    kind: 'likely_opt_out',
+    message: 'The lead may want no more texts. The bot is paused; reply or close the conversation.',
+  });
+  ctx.realtime.publish(business.id, 'conversation:updated', { conversationId: conversation.id });
 }
 
 async function sendHelp(

@@ -1,4 +1,4 @@
-import { asc, eq } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import type { Database } from '../db/open-database.ts';
 import { messages } from '../db/schema.ts';
 import type { MessageStatus } from '../providers/sms-provider.ts';
@@ -25,7 +25,9 @@ export interface Message {
 }
 
 type MessageRow = typeof messages.$inferSelect;
-export type NewMessage = Omit<Message, 'id' | 'createdAt' | 'errorCode' | 'errorMessage'>;
+export type NewMessage = Omit<Message, 'id' | 'createdAt' | 'errorCode' | 'errorMessage'> & {
+  createdAt?: Date;
+};
 
 /**
  * Stores a message. Returns null when a message with the same provider id is already stored,
@@ -60,12 +62,45 @@ export async function findMessageByProviderId(
   return rows[0] ? toMessage(rows[0]) : null;
 }
 
+/** Lists the lead's texts that no bot turn has read yet, oldest first. */
+export async function listUnreadByBot(db: Database, conversationId: string): Promise<Message[]> {
+  const rows = await db
+    .select()
+    .from(messages)
+    .where(
+      and(
+        eq(messages.conversationId, conversationId),
+        eq(messages.direction, 'inbound'),
+        isNull(messages.botHandledAt),
+      ),
+    )
+    .orderBy(asc(messages.sequence))
+    .limit(50);
+  return rows.map(toMessage);
+}
+
+/**
+ * Marks texts as read by a bot turn. Returns the ids this call marked, so two turns never read
+ * the same text.
+ */
+export async function claimForBot(db: Database, ids: string[], at: Date): Promise<string[]> {
+  if (ids.length === 0) {
+    return [];
+  }
+  const rows = await db
+    .update(messages)
+    .set({ botHandledAt: at })
+    .where(and(inArray(messages.id, ids), isNull(messages.botHandledAt)))
+    .returning({ id: messages.id });
+  return rows.map((row) => row.id);
+}
+
 export async function listMessages(db: Database, conversationId: string): Promise<Message[]> {
   const rows = await db
     .select()
     .from(messages)
     .where(eq(messages.conversationId, conversationId))
-    .orderBy(asc(messages.createdAt), asc(messages.id))
+    .orderBy(asc(messages.sequence))
     .limit(1000);
   return rows.map(toMessage);
 }

@@ -18,7 +18,11 @@ export interface SendMessageOptions {
 
 export type SendMessageResult =
   | { ok: true; message: Message }
-  | { ok: false; reason: 'opted_out' | 'contact_missing' | 'provider_error'; message?: Message };
+  | {
+      ok: false;
+      reason: 'opted_out' | 'not_textable' | 'contact_missing' | 'provider_error';
+      message?: Message;
+    };
 
 /**
  * Stores an outbound text and hands it to the provider. Every automated and staff message goes
@@ -40,6 +44,16 @@ export async function sendMessage(
       data: { reason: 'opted_out', author: options.author },
     });
     return { ok: false, reason: 'opted_out' };
+  }
+
+  if (!contact.isTextable) {
+    await recordEvent(ctx.db, {
+      businessId: options.business.id,
+      conversationId: options.conversationId,
+      type: 'message.blocked',
+      data: { reason: 'not_textable', author: options.author },
+    });
+    return { ok: false, reason: 'not_textable' };
   }
 
   const stored = await insertMessage(ctx.db, {

@@ -8,6 +8,7 @@ import { isMessageStatus, isStatusAdvance } from '../providers/sms-provider.ts';
 import { mapTwilioStatus } from '../providers/twilio-provider.ts';
 import { sendEmptyMessagingTwiml } from '../webhooks/twiml.ts';
 import { handleInboundSms } from './handle-inbound-sms.ts';
+import { isUnreachableNumberError, stopTextingUnreachable } from './stop-texting-unreachable.ts';
 import { findMessageById, findMessageByProviderId, updateMessage } from './message-repo.ts';
 import { inboundSmsSchema, smsStatusSchema } from './sms-webhook-schema.ts';
 
@@ -60,6 +61,9 @@ export function createSmsRoutes(ctx: AppContext): Router {
         messageId: message.id,
         status,
       });
+      if (isUnreachableNumberError(parsed.data.ErrorCode)) {
+        await stopTextingUnreachable(ctx, message);
+      }
     }
     res.status(204).end();
   });

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { fetchMediaUrl } from './fetch-media-url.ts';
 import type { SendSmsRequest, SendSmsResult, SmsProvider } from './sms-provider.ts';
 
 /** Posts a signed Twilio-format webhook to this server, as the carrier would. */
@@ -52,5 +53,8 @@ export function createSandboxProvider(): SandboxProvider {
       }
       return { ok: true, providerId, status: 'queued' };
     },
+    fetchMedia: (url) => fetchMediaUrl(url, null),
+    // The sandbox has no carrier data; every simulated phone is a mobile.
+    lookupLineType: async () => 'mobile',
   };
 }

@@ -29,7 +29,17 @@ export interface SmsProvider {
    */
   readonly confirmsOptOut: boolean;
   sendSms(request: SendSmsRequest): Promise<SendSmsResult>;
+  /** Downloads an inbound attachment, with the account's credentials where the provider needs them. */
+  fetchMedia(url: string): Promise<FetchMediaResult>;
+  /** Looks up what kind of line a number is; rejects on failure so the caller can decide. */
+  lookupLineType(phone: string): Promise<LineType>;
 }
+
+export type FetchMediaResult =
+  | { ok: true; contentType: string; data: Buffer }
+  | { ok: false; error: string; isRetryable: boolean };
+
+export type LineType = 'mobile' | 'landline' | 'voip' | 'unknown';
 
 const statusRank: Record<MessageStatus, number> = {
   received: 0,

@@ -1,6 +1,7 @@
 import twilio from 'twilio';
 import type { Logger } from '../lib/logger.ts';
-import type { MessageStatus, SendSmsRequest, SendSmsResult, SmsProvider } from './sms-provider.ts';
+import { fetchMediaUrl } from './fetch-media-url.ts';
+import type { LineType, MessageStatus, SendSmsRequest, SendSmsResult, SmsProvider } from './sms-provider.ts';
 
 export interface TwilioProviderOptions {
   accountSid: string;
@@ -17,7 +18,10 @@ export function createTwilioProvider(options: TwilioProviderOptions): SmsProvide
   const client = twilio(options.accountSid, options.authToken, { timeout: requestTimeoutMs });
   if (options.apiBaseUrl) {
     client.api.baseUrl = options.apiBaseUrl.replace(/\/$/, '');
+    client.lookups.baseUrl = client.api.baseUrl;
   }
+  // Twilio's media URLs answer only with the account's credentials, then redirect to storage.
+  const mediaAuthorization = `Basic ${Buffer.from(`${options.accountSid}:${options.authToken}`).toString('base64')}`;
 
   return {
     kind: 'twilio',
@@ -36,7 +40,27 @@ export function createTwilioProvider(options: TwilioProviderOptions): SmsProvide
         return toFailure(err);
       }
     },
+    fetchMedia: (url) => fetchMediaUrl(url, mediaAuthorization),
+    async lookupLineType(phone: string): Promise<LineType> {
+      const result = await client.lookups.v2.phoneNumbers(phone).fetch({ fields: 'line_type_intelligence' });
+      return mapLineType(result.lineTypeIntelligence?.type);
+    },
   };
+}
+
+/** Maps Twilio Lookup's `line_type_intelligence.type` onto our line types. */
+export function mapLineType(type: string | undefined): LineType {
+  switch (type) {
+    case 'mobile':
+      return 'mobile';
+    case 'landline':
+      return 'landline';
+    case 'fixedVoip':
+    case 'nonFixedVoip':
+      return 'voip';
+    default:
+      return 'unknown';
+  }
 }
 
 /** Maps a Twilio message status onto ours; unknown values count as queued. */

@@ -7,9 +7,15 @@ export interface RealtimeHub {
     event: Name,
     payload: RealtimePayload<Name>,
   ): void;
+  /** Closes the sockets opened with one session, after it logged out. */
+  disconnectSession(sessionId: string): void;
+  /** Closes every socket of one user, after their account was removed. */
+  disconnectUser(userId: string): void;
 }
 
 /** A hub with no listeners, for processes and tests without a web socket server. */
 export const silentHub: RealtimeHub = {
   publish: () => undefined,
+  disconnectSession: () => undefined,
+  disconnectUser: () => undefined,
 };

@@ -1,8 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { Router } from 'express';
+import type { Response } from 'express';
 import { z } from 'zod';
 import type { AppContext } from '../app-context.ts';
-import { findBusinessByNumber, listBusinesses } from '../businesses/business-repo.ts';
+import { sessionOf } from '../auth/require-session.ts';
+import { findBusinessById } from '../businesses/business-repo.ts';
+import type { Business } from '../businesses/business.ts';
 import { listCallsByCaller } from '../calls/call-repo.ts';
 import { findContactByPhone } from '../contacts/contact-repo.ts';
 import { findOpenConversation } from '../conversations/conversation-repo.ts';
@@ -37,13 +40,23 @@ const threadQuerySchema = z.object({ businessNumber: phoneSchema, callerNumber: 
 
 /**
  * The phone simulator's API: it plays the carrier, posting the same signed webhooks Twilio
- * would, so a simulated call goes through the code a real one does.
+ * would, so a simulated call goes through the code a real one does. It runs behind an owner's
+ * session and reaches only that owner's business.
  */
 export function createSimulatorRoutes(ctx: AppContext, sandbox: SandboxProvider): Router {
   const router = Router();
 
+  const findOwnBusiness = async (res: Response, businessNumber: string): Promise<Business> => {
+    const business = await findBusinessById(ctx.db, sessionOf(res).user.businessId);
+    if (!business || business.phoneNumber !== businessNumber) {
+      throw new AppError('not_found', `No business of yours uses ${businessNumber}`);
+    }
+    return business;
+  };
+
   router.get('/state', async (_req, res) => {
-    const businesses = await listBusinesses(ctx.db);
+    const own = await findBusinessById(ctx.db, sessionOf(res).user.businessId);
+    const businesses = own ? [own] : [];
     res.json({
       businesses: businesses.map(({ id, name, phoneNumber }) => ({ id, name, phoneNumber })),
       defaultCallerNumber,
@@ -52,10 +65,7 @@ export function createSimulatorRoutes(ctx: AppContext, sandbox: SandboxProvider)
 
   router.post('/calls', async (req, res) => {
     const input = parseInput(callSchema, req.body);
-    const business = await findBusinessByNumber(ctx.db, input.businessNumber);
-    if (!business) {
-      throw new AppError('not_found', `No business uses ${input.businessNumber}`);
-    }
+    const business = await findOwnBusiness(res, input.businessNumber);
     const callSid = `CA${randomBytes(16).toString('hex')}`;
     const call = { CallSid: callSid, From: input.callerNumber, To: business.phoneNumber, Called: business.phoneNumber, Direction: 'inbound' };
     await sandbox.postWebhook('/webhooks/twilio/voice', { ...call, CallStatus: 'ringing' });
@@ -75,6 +85,7 @@ export function createSimulatorRoutes(ctx: AppContext, sandbox: SandboxProvider)
 
   router.post('/messages', async (req, res) => {
     const input = parseInput(messageSchema, req.body);
+    await findOwnBusiness(res, input.businessNumber);
     const messageSid = `SM${randomBytes(16).toString('hex')}`;
     await sandbox.postWebhook('/webhooks/twilio/sms', {
       MessageSid: messageSid,
@@ -88,10 +99,7 @@ export function createSimulatorRoutes(ctx: AppContext, sandbox: SandboxProvider)
 
   router.get('/thread', async (req, res) => {
     const input = parseInput(threadQuerySchema, req.query);
-    const business = await findBusinessByNumber(ctx.db, input.businessNumber);
-    if (!business) {
-      throw new AppError('not_found', `No business uses ${input.businessNumber}`);
-    }
+    const business = await findOwnBusiness(res, input.businessNumber);
     const contact = await findContactByPhone(ctx.db, business.id, input.callerNumber);
     const conversation = contact ? await findOpenConversation(ctx.db, contact.id) : null;
     const messages = conversation ? await listMessages(ctx.db, conversation.id) : [];

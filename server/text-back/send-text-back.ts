@@ -3,6 +3,7 @@ import { firstNameOf, renderTemplate } from '../../bot/templates/render-template
 import type { Business } from '../businesses/business.ts';
 import type { Call } from '../calls/call-repo.ts';
 import { updateCall } from '../calls/call-repo.ts';
+import { checkLineType } from '../contacts/check-line-type.ts';
 import { findOrCreateContact } from '../contacts/contact-repo.ts';
 import type { Contact } from '../contacts/contact-repo.ts';
 import { findOrOpenConversation, updateConversation } from '../conversations/conversation-repo.ts';
@@ -19,7 +20,9 @@ export type TextBackSkipReason =
   | 'opted_out'
   | 'recently_texted'
   | 'staff_handling'
-  | 'short_call';
+  | 'short_call'
+  | 'not_textable'
+  | 'landline';
 
 export type TextBackResult =
   | { status: 'sent'; conversationId: string }
@@ -80,6 +83,10 @@ async function decideAndSend(ctx: AppContext, business: Business, call: Call): P
   if (skipReason) {
     return { status: 'skipped', reason: skipReason, conversationId: conversation.id };
   }
+  if (business.lineTypeLookup && (await checkLineType(ctx, contact)) === 'landline') {
+    await flagLandline(ctx, business, call, conversation);
+    return { status: 'skipped', reason: 'landline', conversationId: conversation.id };
+  }
 
   const body = renderTemplate(business.openingMessage, {
     'business.name': business.name,
@@ -129,6 +136,9 @@ function findSkipReason(
   if (contact.isOptedOut) {
     return 'opted_out';
   }
+  if (!contact.isTextable) {
+    return 'not_textable';
+  }
   if (conversation.holder === 'human') {
     return 'staff_handling';
   }
@@ -137,6 +147,22 @@ function findSkipReason(
     return 'recently_texted';
   }
   return null;
+}
+
+async function flagLandline(
+  ctx: AppContext,
+  business: Business,
+  call: Call,
+  conversation: Conversation,
+): Promise<void> {
+  await updateConversation(ctx.db, conversation.id, { attentionReason: 'landline' });
+  await notifyStaff(ctx, {
+    businessId: business.id,
+    conversationId: conversation.id,
+    callId: call.id,
+    kind: 'landline',
+    message: 'Missed call from a landline, which cannot get texts. Call back.',
+  });
 }
 
 /** A caller who hung up before `minRingSeconds`, when the owner chose not to text those. */

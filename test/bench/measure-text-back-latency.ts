@@ -18,6 +18,8 @@ export interface TextBackLatencyOptions {
   concurrency: number;
   /** How long to wait for each text back before counting it as missing. */
   timeoutMs: number;
+  /** No call starts after this long, so a broken app cannot stretch the run. */
+  maxDurationMs: number;
 }
 
 export interface TextBackLatencyResult {
@@ -29,8 +31,10 @@ export interface TextBackLatencyResult {
   voiceResponse: DurationSummary;
   /** Calls whose text back did not arrive within the timeout. */
   missingTextBacks: number;
-  /** Webhook responses with a status other than 200. */
+  /** Calls with a webhook response other than 200. */
   failedResponses: number;
+  /** Calls not started because the run reached its time limit. */
+  skippedCalls: number;
   durationSeconds: number;
 }
 
@@ -38,6 +42,8 @@ interface CallTimings {
   textBackMs: number | null;
   dialStatusMs: number;
   voiceMs: number;
+  voiceStatus: number;
+  dialStatusStatus: number;
   hasFailed: boolean;
 }
 
@@ -52,31 +58,39 @@ export async function measureTextBackLatency(
   const warmupCallers = Array.from({ length: options.warmupCallCount }, (_, index) =>
     callerNumber(9000 + index),
   );
-  await runCalls(options, warmupCallers);
+  const warmup = await runCalls(options, warmupCallers, Date.now() + options.maxDurationMs);
+  assertWarmupPassed(warmup);
   await options.tasks.drain();
 
   const callers = Array.from({ length: options.callCount }, (_, index) => callerNumber(index));
   const startedAt = performance.now();
-  const timings = await runCalls(options, callers);
+  const timings = await runCalls(options, callers, Date.now() + options.maxDurationMs);
   const durationSeconds = (performance.now() - startedAt) / 1000;
 
-  const textBacks = timings.flatMap((timing) => (timing.textBackMs === null ? [] : [timing.textBackMs]));
+  const textBacks = timings.flatMap((timing) =>
+    timing.textBackMs === null ? [] : [timing.textBackMs],
+  );
   return {
     textBack: summarizeDurations(textBacks),
     dialStatusResponse: summarizeDurations(timings.map((timing) => timing.dialStatusMs)),
     voiceResponse: summarizeDurations(timings.map((timing) => timing.voiceMs)),
     missingTextBacks: timings.length - textBacks.length,
+    skippedCalls: callers.length - timings.length,
     failedResponses: timings.filter((timing) => timing.hasFailed).length,
     durationSeconds,
   };
 }
 
-/** Runs one missed call per caller, `concurrency` at a time. */
-async function runCalls(options: TextBackLatencyOptions, callers: string[]): Promise<CallTimings[]> {
+/** Runs one missed call per caller, `concurrency` at a time, starting none after `deadline`. */
+async function runCalls(
+  options: TextBackLatencyOptions,
+  callers: string[],
+  deadline: number,
+): Promise<CallTimings[]> {
   const timings: CallTimings[] = [];
   let next = 0;
   const runLane = async (): Promise<void> => {
-    while (next < callers.length) {
+    while (next < callers.length && Date.now() < deadline) {
       const caller = callers[next] as string;
       next += 1;
       timings.push(await missCall(options, caller));
@@ -109,36 +123,48 @@ async function missCall(options: TextBackLatencyOptions, caller: string): Promis
     DialCallStatus: 'no-answer',
     DialCallDuration: '0',
   };
-  const sentAt = performance.now();
-  const dialStatus = await postWebhook(options.appUrl, '/webhooks/twilio/voice/dial-status', dialStatusParams);
+  const dialStatusPath = '/webhooks/twilio/voice/dial-status';
+  const dialStatus = await postWebhook(options.appUrl, dialStatusPath, dialStatusParams);
   const receivedAt = await arrival;
 
   return {
-    textBackMs: receivedAt === null ? null : receivedAt - sentAt,
+    textBackMs: receivedAt === null ? null : receivedAt - dialStatus.sentAt,
     dialStatusMs: dialStatus.elapsedMs,
     voiceMs: voice.elapsedMs,
+    voiceStatus: voice.status,
+    dialStatusStatus: dialStatus.status,
     hasFailed: voice.status !== 200 || dialStatus.status !== 200,
   };
 }
 
-/** Posts a signed webhook and reads the whole response, timing both. */
+/** Stops the bench early when the app does not work, instead of timing errors. */
+function assertWarmupPassed(warmup: CallTimings[]): void {
+  const failed = warmup.find((timing) => timing.hasFailed || timing.textBackMs === null);
+  if (!failed) {
+    return;
+  }
+  const textBack = failed.textBackMs === null ? 'not received' : 'received';
+  throw new Error(
+    `A warm-up missed call failed (incoming-call webhook ${failed.voiceStatus}, dial-status ` +
+      `webhook ${failed.dialStatusStatus}, text back ${textBack}). ` +
+      'Run the server tests to find the cause.',
+  );
+}
+
+/** Posts a signed webhook and reads the whole response; `sentAt` is taken after signing. */
 async function postWebhook(
   appUrl: string,
   path: string,
   params: Record<string, string>,
-): Promise<{ status: number; elapsedMs: number }> {
-  const { body, signature } = signWebhookForm(path, params);
-  const startedAt = performance.now();
-  const response = await fetch(appUrl + path, {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-twilio-signature': signature },
-    body,
-  });
+): Promise<{ status: number; sentAt: number; elapsedMs: number }> {
+  const { body, headers } = signWebhookForm(path, params);
+  const sentAt = performance.now();
+  const response = await fetch(appUrl + path, { method: 'POST', headers, body });
   await response.text();
-  return { status: response.status, elapsedMs: performance.now() - startedAt };
+  return { status: response.status, sentAt, elapsedMs: performance.now() - sentAt };
 }
 
-/** A distinct, possible US number per index (555 numbers are fictional). */
+/** Returns a distinct US-format number per index; only the local fake API ever sees it. */
 function callerNumber(index: number): string {
   return `+1555560${String(index).padStart(4, '0')}`;
 }

@@ -4,8 +4,8 @@ import { benchSettings } from './bench-settings.ts';
 export interface SignedWebhookForm {
   /** The urlencoded request body. */
   body: string;
-  /** The X-Twilio-Signature header value. */
-  signature: string;
+  /** Content-Type and X-Twilio-Signature. */
+  headers: Record<string, string>;
 }
 
 /** Encodes Twilio webhook fields and signs them as Twilio would for the app's public URL. */
@@ -13,6 +13,9 @@ export function signWebhookForm(path: string, params: Record<string, string>): S
   const url = benchSettings.publicBaseUrl + path;
   return {
     body: new URLSearchParams(params).toString(),
-    signature: signTwilioRequest(benchSettings.authToken, url, params),
+    headers: {
+      'content-type': 'application/x-www-form-urlencoded',
+      'x-twilio-signature': signTwilioRequest(benchSettings.authToken, url, params),
+    },
   };
 }

@@ -3,25 +3,28 @@ import type { AppContext } from '../../server/app-context.ts';
 import { createBusiness } from '../../server/businesses/business-repo.ts';
 import { businessInputSchema } from '../../server/businesses/business.ts';
 import type { Database } from '../../server/db/open-database.ts';
-import { silentHub } from '../../server/realtime/realtime-hub.ts';
 import { BackgroundTasks } from '../../server/lib/background-tasks.ts';
 import { loadConfig } from '../../server/lib/config.ts';
 import { KeyedQueue } from '../../server/lib/keyed-queue.ts';
 import { createLogger } from '../../server/lib/logger.ts';
 import { createTwilioProvider } from '../../server/providers/twilio-provider.ts';
-import { loadTestEngine } from '../support/test-engine.ts';
+import { silentHub } from '../../server/realtime/realtime-hub.ts';
 import { benchSettings } from './bench-settings.ts';
 import { listenOnLoopback } from './listen-on-loopback.ts';
+import { loadBenchEngine } from './load-bench-engine.ts';
+import type { BenchEngine } from './load-bench-engine.ts';
 
 export interface BenchApp {
   url: string;
   ctx: AppContext;
+  engine: Pick<BenchEngine, 'kind' | 'loadError'>;
   close: () => Promise<void>;
 }
 
 /**
  * Starts the real app over HTTP with the Twilio provider pointed at a local fake API, the
- * repository's flows as the bot, the real clock and a silent logger, and seeds one business.
+ * repository's flows as the bot (or a stand-in, see `loadBenchEngine`), the real clock and a
+ * silent logger, and seeds one business.
  */
 export async function startBenchApp(db: Database, fakeTwilioUrl: string): Promise<BenchApp> {
   const config = loadConfig({
@@ -35,12 +38,14 @@ export async function startBenchApp(db: Database, fakeTwilioUrl: string): Promis
     throw new Error('The bench config did not select the Twilio provider');
   }
   const log = createLogger(config.logLevel);
+  const engine = await loadBenchEngine(db, log);
   const ctx: AppContext = {
     config,
     db,
     log,
     provider: createTwilioProvider({ ...config.provider, log }),
-    engineFor: await loadTestEngine(),
+    engineFor: engine.flows.engineFor,
+    flows: engine.flows,
     tasks: new BackgroundTasks(log),
     turns: new KeyedQueue(),
     realtime: silentHub,
@@ -49,11 +54,16 @@ export async function startBenchApp(db: Database, fakeTwilioUrl: string): Promis
   await seedBenchBusiness(db);
 
   const server = await listenOnLoopback(createApp(ctx, { sandbox: null, webDistDir: null }));
-  return { url: server.url, ctx, close: server.close };
+  return {
+    url: server.url,
+    ctx,
+    engine: { kind: engine.kind, loadError: engine.loadError },
+    close: server.close,
+  };
 }
 
 async function seedBenchBusiness(db: Database): Promise<void> {
-  await createBusiness(db, businessInputSchema.parse({
+  const input = businessInputSchema.parse({
     name: 'Rivera Plumbing',
     phoneNumber: benchSettings.businessNumber,
     timeZone: 'America/Chicago',
@@ -65,5 +75,6 @@ async function seedBenchBusiness(db: Database): Promise<void> {
     hours: {},
     repeatWindowMinutes: 720,
     flowId: 'default',
-  }));
+  });
+  await createBusiness(db, input);
 }

@@ -12,18 +12,29 @@ export interface BenchTwilio {
    * or with null after `timeoutMs`. Only the next message to that number counts.
    */
   waitForMessage: (to: string, timeoutMs: number) => Promise<number | null>;
+  /**
+   * Resolves once no message has arrived for `quietMs`, or after `timeoutMs`, with the
+   * `performance.now()` time of the last message received, or null if none arrived.
+   */
+  waitForQuiet: (quietMs: number, timeoutMs: number) => Promise<QuietResult>;
   close: () => Promise<void>;
+}
+
+export interface QuietResult {
+  lastReceivedAt: number | null;
+  hasTimedOut: boolean;
 }
 
 const messagesPath = /^\/2010-04-01\/Accounts\/([^/]+)\/Messages\.json$/;
 
 /**
- * Starts a local stand-in for Twilio's Messages API that answers at once and reports when each
+ * Starts a local stand-in for Twilio's Messages API that responds at once and reports when each
  * message arrives. The shared test fake only keeps a list, which cannot time an arrival.
  */
 export async function startBenchTwilio(): Promise<BenchTwilio> {
   const waiters = new Map<string, (receivedAt: number) => void>();
   let received = 0;
+  let lastReceivedAt: number | null = null;
 
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
@@ -39,6 +50,7 @@ export async function startBenchTwilio(): Promise<BenchTwilio> {
       const form = new URLSearchParams(Buffer.concat(chunks).toString('utf8'));
       const to = form.get('To') ?? '';
       received += 1;
+      lastReceivedAt = receivedAt;
       waiters.get(to)?.(receivedAt);
       waiters.delete(to);
 
@@ -72,6 +84,20 @@ export async function startBenchTwilio(): Promise<BenchTwilio> {
           resolve(receivedAt);
         });
       }),
+    waitForQuiet: async (quietMs, timeoutMs) => {
+      const startedAt = performance.now();
+      for (;;) {
+        const now = performance.now();
+        const quietSince = Math.max(lastReceivedAt ?? startedAt, startedAt);
+        if (now - quietSince >= quietMs) {
+          return { lastReceivedAt, hasTimedOut: false };
+        }
+        if (now - startedAt >= timeoutMs) {
+          return { lastReceivedAt, hasTimedOut: true };
+        }
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+    },
     close: () =>
       new Promise((resolve) => {
         server.close(() => resolve());

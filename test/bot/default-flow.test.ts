@@ -21,7 +21,7 @@ describe('default flow', () => {
       ["Thanks Ana! What's the ZIP code where you need service?"],
       ['When works best for a visit? For example "tomorrow morning" or "Fri at 2pm".'],
       [
-        'Got it: my water heater is leaking in 60614, Wed, Mar 5 at 3 PM. ' +
+        'Got it: water heater is leaking in 60614, Wed, Mar 5 at 3 PM. ' +
           `Pick your exact time here: ${bookingLink}`,
       ],
     ]);
@@ -29,7 +29,7 @@ describe('default flow', () => {
     expect(last.outcome).toBe('qualified');
     expect(last.state.stepId).toBeNull();
     expect(last.state.slots).toEqual({
-      need: 'my water heater is leaking',
+      need: 'water heater is leaking',
       name: 'Ana Ruiz',
       zip: '60614',
       preferred_time: '2025-03-05T15:00:00-06:00',

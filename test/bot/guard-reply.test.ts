@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { guardReply } from '../../bot/guardrails/guard-reply.ts';
+import { commitmentKey, findCommitments } from '../../bot/guardrails/find-commitments.ts';
 import { countSegments } from '../../bot/sms/count-segments.ts';
 import { catalogFromYaml } from './support/test-context.ts';
 import { lastOf, runConversation } from './support/run-conversation.ts';
@@ -83,5 +84,38 @@ steps:
     const results = await runConversation(catalog, 'echo', [text]);
 
     expect(lastOf(results).replies).toEqual(['Noted: the kitchen sink drips all...']);
+  });
+});
+
+describe('guardReply commitments', () => {
+  const options = { bookingLink: 'https://book.example.com/ace', maxSegments: 3 };
+
+  it('removes a price and a promise that are not in the flow', () => {
+    const text = 'Got it: fix the sink for $50 guaranteed today in 60614.';
+
+    const result = guardReply(text, { ...options, allowedCommitments: new Set() });
+
+    expect(result.text).toBe('Got it: fix the sink for today in 60614.');
+    expect(result.log.map((entry) => entry.data?.text)).toEqual(['$50', 'guaranteed']);
+  });
+
+  it('keeps a price that the flow itself states', () => {
+    const allowed = new Set(findCommitments('The trip fee is $89.').map((found) => commitmentKey(found.text)));
+
+    const result = guardReply('The trip fee is $89.', { ...options, allowedCommitments: allowed });
+
+    expect(result.text).toBe('The trip fee is $89.');
+    expect(result.log).toEqual([]);
+  });
+
+  it.each([
+    ['100 dollars', ['100 dollars']],
+    ['20% off today', ['20% off']],
+    ['free estimate', ['free']],
+    ['done within 2 hours', ['within 2 hours']],
+    ['same-day service', ['same-day']],
+    ['una garantía de 1 año', ['garantía']],
+  ])('finds the commitment in "%s"', (text, expected) => {
+    expect(findCommitments(text).map((found) => found.text)).toEqual(expected);
   });
 });

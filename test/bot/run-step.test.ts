@@ -45,6 +45,7 @@ function contextWith(
     flow,
     slots,
     bookingLink: link,
+    openNow: true,
     render: (template, current) =>
       renderTemplate(template, buildTemplateFields(flow, context, current)),
   };
@@ -131,6 +132,7 @@ describe('runStep', () => {
       kind: 'finish',
       outcome: 'discarded',
       handoffReason: null,
+      discardReason: 'Ended at step "bye"',
     });
   });
 });

@@ -18,6 +18,18 @@ export interface FakeTwilio {
   failNext: (code: number, status?: number) => void;
   /** Delays every answer, to model a slow API. */
   setDelay: (ms: number) => void;
+  /** Line types Lookup answers per E.164 number; others are mobile. */
+  lineTypes: Map<string, string>;
+  /** Numbers looked up, in order. */
+  lookups: string[];
+  /** Makes the next Lookup answer with this HTTP status. */
+  failNextLookup: (status: number) => void;
+  /** Attachments served under /media/<name>, with the account's credentials only. */
+  media: Map<string, { contentType: string; data: Buffer }>;
+  /** Makes the next media downloads fail with HTTP 500. */
+  failNextMedia: (count: number) => void;
+  /** Authorization headers media downloads carried. */
+  mediaAuthorizations: Array<string | null>;
   close: () => Promise<void>;
 }
 
@@ -26,12 +38,57 @@ export async function startFakeTwilio(): Promise<FakeTwilio> {
   const messages: RecordedMessage[] = [];
   let failure: { code: number; status: number } | null = null;
   let delayMs = 0;
+  const lineTypes = new Map<string, string>();
+  const lookups: string[] = [];
+  let lookupFailure: number | null = null;
+  const media = new Map<string, { contentType: string; data: Buffer }>();
+  let mediaFailures = 0;
+  const mediaAuthorizations: Array<string | null> = [];
 
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
       setTimeout(() => {
+        const lookup = /^\/v2\/PhoneNumbers\/([^/?]+)/.exec(req.url ?? '');
+        if (req.method === 'GET' && lookup) {
+          const phone = decodeURIComponent(lookup[1] ?? '');
+          lookups.push(phone);
+          if (lookupFailure !== null) {
+            const status = lookupFailure;
+            lookupFailure = null;
+            res.writeHead(status, { 'content-type': 'application/json' });
+            res.end(JSON.stringify({ code: 20500, message: 'Fake lookup failure', status }));
+            return;
+          }
+          res.writeHead(200, { 'content-type': 'application/json' });
+          res.end(JSON.stringify({
+            phone_number: phone,
+            line_type_intelligence: { type: lineTypes.get(phone) ?? 'mobile', error_code: null },
+          }));
+          return;
+        }
+        const mediaMatch = /^\/media\/([^/?]+)$/.exec(req.url ?? '');
+        if (req.method === 'GET' && mediaMatch) {
+          mediaAuthorizations.push(req.headers.authorization ?? null);
+          const file = media.get(mediaMatch[1] ?? '');
+          if (mediaFailures > 0) {
+            mediaFailures -= 1;
+            res.writeHead(500).end();
+            return;
+          }
+          if (!req.headers.authorization?.startsWith('Basic ')) {
+            res.writeHead(401).end();
+            return;
+          }
+          if (!file) {
+            res.writeHead(404).end();
+            return;
+          }
+          res.writeHead(200, { 'content-type': file.contentType, 'content-length': String(file.data.length) });
+          res.end(file.data);
+          return;
+        }
         const match = /^\/2010-04-01\/Accounts\/([^/]+)\/Messages\.json$/.exec(req.url ?? '');
         if (req.method !== 'POST' || !match) {
           res.writeHead(404, { 'content-type': 'application/json' });
@@ -72,6 +129,16 @@ export async function startFakeTwilio(): Promise<FakeTwilio> {
     setDelay: (ms) => {
       delayMs = ms;
     },
+    lineTypes,
+    lookups,
+    failNextLookup: (status) => {
+      lookupFailure = status;
+    },
+    media,
+    failNextMedia: (count) => {
+      mediaFailures = count;
+    },
+    mediaAuthorizations,
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
 }

@@ -3,7 +3,9 @@ import request from 'supertest';
 import { createApp } from '../../server/app.ts';
 import type { AppContext } from '../../server/app-context.ts';
 import type { ReplyEngineFactory } from '../../server/conversations/load-reply-engines.ts';
+import type { LeadInterpreter } from '../../bot/llm/lead-interpreter.ts';
 import type { Database } from '../../server/db/open-database.ts';
+import { createFlowRegistry } from '../../server/flows/flow-registry.ts';
 import { BackgroundTasks } from '../../server/lib/background-tasks.ts';
 import { loadConfig } from '../../server/lib/config.ts';
 import { KeyedQueue } from '../../server/lib/keyed-queue.ts';
@@ -14,7 +16,7 @@ import { silentHub } from '../../server/realtime/realtime-hub.ts';
 import { signTwilioRequest } from '../../server/webhooks/verify-twilio-signature.ts';
 import { createTestClock } from './test-clock.ts';
 import type { TestClock } from './test-clock.ts';
-import { loadTestEngine } from './test-engine.ts';
+import { flowsDir } from './test-engine.ts';
 
 export const publicBaseUrl = 'https://textback.test';
 export const twilioAuthToken = 'test-auth-token-0123456789abcdef';
@@ -24,7 +26,12 @@ export interface TestAppOptions {
   db: Database;
   /** The local fake Twilio API; without it the sandbox provider is used. */
   fakeTwilioUrl?: string;
+  /** Replaces the engines built on the stored flows. */
   engineFor?: ReplyEngineFactory;
+  /** A language model reader for the bot, such as one pointed at a local fake endpoint. */
+  interpreter?: LeadInterpreter;
+  /** The window for reading a burst of texts as one turn; 0 answers each text at once. */
+  replyBatchWindowMs?: number;
 }
 
 export interface TestApp {
@@ -33,7 +40,12 @@ export interface TestApp {
   clock: TestClock;
   /** Posts a Twilio-format webhook signed with the account's auth token. */
   postWebhook: (path: string, params: Record<string, string>) => Promise<request.Response>;
-  api: () => { get: (path: string) => request.Test; post: (path: string) => request.Test; patch: (path: string) => request.Test };
+  api: () => {
+    get: (path: string) => request.Test;
+    post: (path: string) => request.Test;
+    patch: (path: string) => request.Test;
+    put: (path: string) => request.Test;
+  };
 }
 
 export async function createTestApp(options: TestAppOptions): Promise<TestApp> {
@@ -41,6 +53,7 @@ export async function createTestApp(options: TestAppOptions): Promise<TestApp> {
     PUBLIC_BASE_URL: publicBaseUrl,
     API_TOKEN: apiToken,
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+    REPLY_BATCH_WINDOW_MS: String(options.replyBatchWindowMs ?? 0),
     ...(options.fakeTwilioUrl
       ? {
           TWILIO_ACCOUNT_SID: 'ACtest00000000000000000000000000',
@@ -55,12 +68,19 @@ export async function createTestApp(options: TestAppOptions): Promise<TestApp> {
       ? createTwilioProvider({ ...config.provider, log })
       : createSandboxProvider();
   const clock = createTestClock(new Date('2026-03-10T15:00:00Z'));
+  const flows = await createFlowRegistry({
+    db: options.db,
+    flowsDir,
+    log,
+    interpreter: options.interpreter ?? null,
+  });
   const ctx: AppContext = {
     config,
     db: options.db,
     log,
     provider,
-    engineFor: options.engineFor ?? (await loadTestEngine()),
+    engineFor: options.engineFor ?? flows.engineFor,
+    flows,
     tasks: new BackgroundTasks(log),
     turns: new KeyedQueue(),
     realtime: silentHub,
@@ -77,6 +97,7 @@ export async function createTestApp(options: TestAppOptions): Promise<TestApp> {
     get: (path: string) => request(app).get(path).set('Authorization', auth),
     post: (path: string) => request(app).post(path).set('Authorization', auth),
     patch: (path: string) => request(app).patch(path).set('Authorization', auth),
+    put: (path: string) => request(app).put(path).set('Authorization', auth),
   });
   return { app, ctx, clock, postWebhook, api };
 }

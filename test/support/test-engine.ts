@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { loadReplyEngines } from '../../server/conversations/load-reply-engines.ts';
 import type { ReplyEngineFactory } from '../../server/conversations/load-reply-engines.ts';
 
-const flowsDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../flows');
+export const flowsDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../flows');
 
 /** The real flow engines over the repository's flows, as the server builds them. */
 export async function loadTestEngine(): Promise<ReplyEngineFactory> {

@@ -1,28 +1,72 @@
 import { useEffect } from 'react';
 import type { ReactNode } from 'react';
+import { LoginPage } from '../features/auth/login-page.tsx';
+import { SessionProvider, useSession } from '../features/auth/session-context.tsx';
+import { FlowEditorPage } from '../features/flows/flow-editor-page.tsx';
+import { InboxPage } from '../features/inbox/inbox-page.tsx';
+import { SettingsPage } from '../features/settings/settings-page.tsx';
 import { SimulatorPage } from '../features/simulator/simulator-page.tsx';
+import { TeamPage } from '../features/team/team-page.tsx';
+import { AppShell } from './app-shell.tsx';
 import { navigate } from './navigate.ts';
 import { NotFoundPage } from './not-found-page.tsx';
 import { usePathname } from './use-pathname.ts';
 
-const homePath = '/simulator';
-
-const pages: Record<string, () => ReactNode> = {
-  '/simulator': () => <SimulatorPage />,
-};
+const homePath = '/inbox';
 
 /** Renders the page for the current pathname. The server returns this app for every page path. */
 export function App() {
-  const pathname = usePathname();
+  return (
+    <SessionProvider>
+      <Routes />
+    </SessionProvider>
+  );
+}
 
-  if (pathname === '/') {
+function Routes() {
+  const pathname = usePathname();
+  const { state, reload } = useSession();
+
+  if (state.kind === 'loading') {
+    return <p className="page-loading">Loading…</p>;
+  }
+  if (state.kind === 'failed') {
+    return (
+      <div className="page-loading" role="alert">
+        <p>{state.message}</p>
+        <button type="button" className="button" onClick={reload}>
+          Try again
+        </button>
+      </div>
+    );
+  }
+  if (state.kind === 'anonymous') {
+    return pathname === '/login' ? <LoginPage /> : <Redirect to="/login" />;
+  }
+  if (pathname === '/' || pathname === '/login') {
     return <Redirect to={homePath} />;
   }
-  const renderPage = pages[pathname];
-  if (!renderPage) {
-    return <NotFoundPage homePath={homePath} />;
+  const page = pageFor(pathname);
+  return <AppShell pathname={pathname}>{page ?? <NotFoundPage homePath={homePath} />}</AppShell>;
+}
+
+function pageFor(pathname: string): ReactNode | null {
+  const inbox = /^\/inbox(?:\/([0-9a-f-]{36}))?$/.exec(pathname);
+  if (inbox) {
+    return <InboxPage selectedId={inbox[1] ?? null} />;
   }
-  return renderPage();
+  switch (pathname) {
+    case '/settings':
+      return <SettingsPage />;
+    case '/team':
+      return <TeamPage />;
+    case '/flows':
+      return <FlowEditorPage />;
+    case '/simulator':
+      return <SimulatorPage />;
+    default:
+      return null;
+  }
 }
 
 function Redirect({ to }: { to: string }) {

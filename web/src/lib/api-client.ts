@@ -16,7 +16,7 @@ export class ApiError extends Error {
 }
 
 export interface RequestJsonOptions {
-  method?: 'GET' | 'POST';
+  method?: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
   /** Sent as a JSON body. */
   body?: unknown;
   signal?: AbortSignal;
@@ -41,7 +41,11 @@ export async function requestJson<T>(
   try {
     response = await fetch(path, {
       method,
-      headers: options.body === undefined ? {} : { 'Content-Type': 'application/json' },
+      // The server rejects state-changing requests without this header (a CSRF check).
+      headers:
+        options.body === undefined
+          ? { 'X-Requested-With': 'textback' }
+          : { 'X-Requested-With': 'textback', 'Content-Type': 'application/json' },
       body: options.body === undefined ? null : JSON.stringify(options.body),
       signal: options.signal ?? null,
     });

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { initialsOf } from './initials-of.ts';
+import { initialsOf } from '../../lib/initials-of.ts';
 import { PhoneIcon } from './phone-icon.tsx';
 import type { CallOutcome } from './simulator-api.ts';
 import type { PhoneCallPhase } from './use-phone-call.ts';

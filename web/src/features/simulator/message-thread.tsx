@@ -1,8 +1,8 @@
 import { Fragment, useLayoutEffect, useRef } from 'react';
 import type { ReactNode } from 'react';
-import { formatClockTime, formatSeparatorTime } from './format-time.ts';
-import { LinkifiedText } from './linkified-text.tsx';
-import { describeMessageStatus } from './message-status.ts';
+import { formatClockTime, formatSeparatorTime } from '../../lib/format-time.ts';
+import { LinkifiedText } from '../../lib/linkified-text.tsx';
+import { describeMessageStatus } from '../../lib/message-status.ts';
 import type { ThreadMessage } from './simulator-api.ts';
 import './message-thread.css';
 

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { CallScreen } from './call-screen.tsx';
-import { initialsOf } from './initials-of.ts';
+import { initialsOf } from '../../lib/initials-of.ts';
 import { MessageComposer } from './message-composer.tsx';
 import { MessageThread } from './message-thread.tsx';
 import { PhoneIcon } from './phone-icon.tsx';

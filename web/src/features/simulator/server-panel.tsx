@@ -1,8 +1,8 @@
 import { findCallVerdict } from './call-verdict.ts';
 import type { CallVerdict } from './call-verdict.ts';
-import { formatClockTime } from './format-time.ts';
+import { formatClockTime } from '../../lib/format-time.ts';
 import { humanize } from './humanize.ts';
-import { LinkifiedText } from './linkified-text.tsx';
+import { LinkifiedText } from '../../lib/linkified-text.tsx';
 import type { Thread, ThreadCall, ThreadConversation } from './simulator-api.ts';
 import './server-panel.css';
 

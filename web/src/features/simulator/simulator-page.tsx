@@ -11,7 +11,7 @@ type LoadState =
   | { kind: 'failed'; message: string }
   | { kind: 'loaded'; state: SimulatorState };
 
-/** Renders the phone simulator at /simulator, where a person calls a business and texts its bot. */
+/** Renders the phone simulator at /simulator, where an owner calls their business and texts its bot. */
 export function SimulatorPage() {
   const [load, setLoad] = useState<LoadState>({ kind: 'loading' });
   const [attempt, setAttempt] = useState(0);
@@ -32,9 +32,11 @@ export function SimulatorPage() {
   return (
     <div className="simulator">
       <header className="app-header">
-        <span className="brand">textback</span>
         <h1>Phone simulator</h1>
         <span className="sandbox-tag">Sandbox</span>
+        <span className="simulator-hint">
+          Call your business, let it ring out and watch the text back arrive in the inbox.
+        </span>
       </header>
       {load.kind === 'loaded' ? <LoadedSimulator state={load.state} /> : null}
       {load.kind === 'loading' ? <p className="page-message">Loading the simulator…</p> : null}

@@ -1,0 +1,15 @@
+import { z } from 'zod';
+
+/**
+ * The inbox's views: `open` is every open conversation; `needs_human` is open, held by staff
+ * and assigned to nobody (the bot handed it over, or someone took it over and left it).
+ */
+export const inboxFilters = ['open', 'bot', 'needs_human', 'mine', 'booked', 'opted_out', 'closed', 'all'] as const;
+
+export type InboxFilter = (typeof inboxFilters)[number];
+
+export const inboxQuerySchema = z.object({
+  filter: z.enum(inboxFilters).default('open'),
+  q: z.string().trim().max(100).optional(),
+});
+export type InboxQuery = z.infer<typeof inboxQuerySchema>;

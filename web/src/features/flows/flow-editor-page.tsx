@@ -1,0 +1,148 @@
+import { useEffect, useState } from 'react';
+import { describeError, isAbortError } from '../../lib/describe-error.ts';
+import { useDebouncedValue } from '../../lib/use-debounced-value.ts';
+import { flowsApi } from './flows-api.ts';
+import type { FlowDetail, FlowProblem, FlowSummary } from './flows-api.ts';
+import { TestChat } from './test-chat.tsx';
+import { describeProblem, YamlEditor } from './yaml-editor.tsx';
+import './flows.css';
+
+/** Owners edit a bot flow's YAML, see problems on their lines, try it and save a new version. */
+export function FlowEditorPage() {
+  const [flows, setFlows] = useState<FlowSummary[]>([]);
+  const [flowId, setFlowId] = useState<string | null>(null);
+  const [flow, setFlow] = useState<FlowDetail | null>(null);
+  const [source, setSource] = useState('');
+  const [problems, setProblems] = useState<FlowProblem[]>([]);
+  const [status, setStatus] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [reloadCount, setReloadCount] = useState(0);
+  const settledSource = useDebouncedValue(source, 300);
+
+  useEffect(() => {
+    const controller = new AbortController();
+    flowsApi.list(controller.signal).then(
+      (list) => {
+        setFlows(list);
+        setFlowId((current) => current ?? list[0]?.id ?? null);
+      },
+      (caught: unknown) => {
+        if (!isAbortError(caught)) {
+          setError(describeError(caught));
+        }
+      },
+    );
+    return () => controller.abort();
+  }, []);
+
+  useEffect(() => {
+    if (!flowId) {
+      return;
+    }
+    const controller = new AbortController();
+    flowsApi.read(flowId, controller.signal).then(
+      (detail) => {
+        setFlow(detail);
+        setSource(detail.current.source);
+        setProblems([]);
+      },
+      (caught: unknown) => {
+        if (!isAbortError(caught)) {
+          setError(describeError(caught));
+        }
+      },
+    );
+    return () => controller.abort();
+  }, [flowId, reloadCount]);
+
+  useEffect(() => {
+    if (settledSource === '') {
+      return;
+    }
+    const controller = new AbortController();
+    flowsApi.check(settledSource, controller.signal).then(
+      (result) => setProblems(result.problems),
+      (caught: unknown) => {
+        if (!isAbortError(caught)) {
+          setError(describeError(caught));
+        }
+      },
+    );
+    return () => controller.abort();
+  }, [settledSource]);
+
+  const isDirty = flow !== null && source !== flow.current.source;
+  const isChecked = settledSource === source;
+  const hasProblems = problems.length > 0;
+
+  const save = async () => {
+    if (!flowId) {
+      return;
+    }
+    setError(null);
+    try {
+      const { version } = await flowsApi.save(flowId, source);
+      setStatus(`Saved as version ${version.number}. New conversations start on it.`);
+      setReloadCount((count) => count + 1);
+    } catch (caught) {
+      setError(describeError(caught));
+    }
+  };
+
+  return (
+    <div className="flow-editor">
+      <header className="flow-editor-header">
+        <div>
+          <h1>Bot flows</h1>
+          <p className="lead-muted">
+            {flow ? `${flow.name} · version ${flow.versions[0]?.number ?? 1} · ${flow.versions.length} saved` : 'Loading…'}
+          </p>
+        </div>
+        <div className="flow-editor-actions">
+          <select aria-label="Flow" value={flowId ?? ''} onChange={(event) => setFlowId(event.target.value)}>
+            {flows.map((item) => (
+              <option key={item.id} value={item.id}>
+                {item.name} ({item.id})
+              </option>
+            ))}
+          </select>
+          <span className={hasProblems ? 'flow-check flow-check-bad' : 'flow-check flow-check-good'} role="status">
+            {!isChecked ? 'Checking…' : hasProblems ? `${problems.length} problem${problems.length === 1 ? '' : 's'}` : 'No problems'}
+          </span>
+          <button type="button" className="button" disabled={!isDirty} onClick={() => flow && setSource(flow.current.source)}>
+            Discard
+          </button>
+          <button
+            type="button"
+            className="button-primary"
+            disabled={!isDirty || hasProblems || !isChecked}
+            onClick={() => void save()}
+          >
+            Save as new version
+          </button>
+        </div>
+      </header>
+      {error ? <p className="error-banner flow-editor-message">{error}</p> : null}
+      {status && !isDirty ? <p className="flow-saved flow-editor-message">{status}</p> : null}
+      <p className="flow-shared-note">
+        Flows are shared by every business on this server that uses them; saving changes the bot
+        for all of them.
+      </p>
+      <div className="flow-editor-body">
+        <div className="flow-editor-main">
+          <YamlEditor value={source} onChange={setSource} problems={problems} />
+          {problems.some((problem) => problem.line === null) ? (
+            <ul className="flow-problems-unplaced">
+              {problems
+                .filter((problem) => problem.line === null)
+                .map((problem) => (
+                  <li key={describeProblem(problem)}>{describeProblem(problem)}</li>
+                ))}
+            </ul>
+          ) : null}
+        </div>
+        <TestChat source={source} isDisabled={hasProblems || source === ''} />
+      </div>
+    </div>
+  );
+}

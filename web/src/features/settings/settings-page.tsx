@@ -1,0 +1,232 @@
+import { useEffect, useMemo, useState } from 'react';
+import type { ReactNode } from 'react';
+import { describeError, isAbortError } from '../../lib/describe-error.ts';
+import { useMe } from '../auth/session-context.tsx';
+import { HolidaysEditor } from './holidays-editor.tsx';
+import { HoursEditor } from './hours-editor.tsx';
+import { OpeningMessageEditor } from './opening-message-editor.tsx';
+import { settingsApi } from './settings-api.ts';
+import type { Settings, SettingsUpdate } from './settings-api.ts';
+import { useFlowChoices } from './use-flow-choices.ts';
+import './settings.css';
+
+const editableKeys = [
+  'textBackEnabled',
+  'openingMessage',
+  'bookingLink',
+  'forwardingNumber',
+  'ringTimeoutSeconds',
+  'timeZone',
+  'hours',
+  'holidays',
+  'repeatWindowMinutes',
+  'flowId',
+] as const;
+
+/** The owner's settings page; staff see the same values read-only. */
+export function SettingsPage() {
+  const me = useMe();
+  const isOwner = me.user.role === 'owner';
+  const [saved, setSaved] = useState<Settings | null>(null);
+  const [draft, setDraft] = useState<Settings | null>(null);
+  const [status, setStatus] = useState<{ kind: 'idle' | 'saving' | 'saved' } | { kind: 'error'; message: string }>({
+    kind: 'idle',
+  });
+  const flows = useFlowChoices();
+
+  useEffect(() => {
+    const controller = new AbortController();
+    settingsApi.read(controller.signal).then(
+      (settings) => {
+        setSaved(settings);
+        setDraft(settings);
+      },
+      (caught: unknown) => {
+        if (!isAbortError(caught)) {
+          setStatus({ kind: 'error', message: describeError(caught) });
+        }
+      },
+    );
+    return () => controller.abort();
+  }, []);
+
+  const changes = useMemo(() => (saved && draft ? diff(saved, draft) : {}), [saved, draft]);
+  const isDirty = Object.keys(changes).length > 0;
+  const timeZones = useMemo(() => Intl.supportedValuesOf('timeZone'), []);
+
+  if (!draft || !saved) {
+    return status.kind === 'error' ? <p className="error-banner settings-error">{status.message}</p> : <p className="page-loading">Loading settings…</p>;
+  }
+  const update = <Key extends keyof Settings>(key: Key, value: Settings[Key]) => {
+    setDraft({ ...draft, [key]: value });
+    setStatus({ kind: 'idle' });
+  };
+  const save = async () => {
+    setStatus({ kind: 'saving' });
+    try {
+      const next = await settingsApi.update(changes);
+      setSaved(next);
+      setDraft(next);
+      setStatus({ kind: 'saved' });
+    } catch (caught) {
+      setStatus({ kind: 'error', message: describeError(caught) });
+    }
+  };
+  const isDisabled = !isOwner;
+
+  return (
+    <div className="settings">
+      <header className="settings-header">
+        <div>
+          <h1>Settings</h1>
+          <p className="lead-muted">
+            {saved.name} · textback number {saved.phoneNumber}
+          </p>
+        </div>
+        {isOwner ? (
+          <div className="settings-save">
+            {status.kind === 'saved' ? <span className="settings-saved">Saved</span> : null}
+            {isDirty ? <span className="lead-muted">Unsaved changes</span> : null}
+            <button type="button" className="button" disabled={!isDirty} onClick={() => setDraft(saved)}>
+              Discard
+            </button>
+            <button type="button" className="button-primary" disabled={!isDirty || status.kind === 'saving'} onClick={() => void save()}>
+              {status.kind === 'saving' ? 'Saving…' : 'Save changes'}
+            </button>
+          </div>
+        ) : null}
+      </header>
+      {!isOwner ? <p className="settings-notice">Only owners can change settings.</p> : null}
+      {status.kind === 'error' ? (
+        <p className="error-banner settings-error" role="alert">
+          {status.message}
+        </p>
+      ) : null}
+
+      <Section title="Text back" description="Text every caller whose call goes unanswered.">
+        <label className="switch">
+          <input
+            type="checkbox"
+            role="switch"
+            checked={draft.textBackEnabled}
+            disabled={isDisabled}
+            onChange={(event) => update('textBackEnabled', event.target.checked)}
+          />
+          <span>{draft.textBackEnabled ? 'Text back is on' : 'Text back is off'}</span>
+        </label>
+      </Section>
+
+      <Section title="Opening message" description="The first text a caller gets after a missed call.">
+        <OpeningMessageEditor
+          value={draft.openingMessage}
+          onChange={(value) => update('openingMessage', value)}
+          business={{ name: draft.name, phoneNumber: draft.phoneNumber, bookingLink: draft.bookingLink }}
+          isDisabled={isDisabled}
+        />
+      </Section>
+
+      <Section title="Booking link" description="The bot sends it once it has the lead’s details.">
+        <input
+          type="url"
+          className="settings-wide"
+          aria-label="Booking link"
+          placeholder="https://cal.example.com/your-business"
+          value={draft.bookingLink ?? ''}
+          disabled={isDisabled}
+          onChange={(event) => update('bookingLink', event.target.value.trim() === '' ? null : event.target.value)}
+        />
+      </Section>
+
+      <Section title="Call forwarding" description="Calls to your textback number ring this phone first.">
+        <div className="settings-grid">
+          <label>
+            Forwarding number
+            <input
+              type="tel"
+              placeholder="+1 555 555 0199"
+              value={draft.forwardingNumber ?? ''}
+              disabled={isDisabled}
+              onChange={(event) => update('forwardingNumber', event.target.value.trim() === '' ? null : event.target.value)}
+            />
+          </label>
+          <label>
+            Ring for (seconds)
+            <input
+              type="number"
+              min={5}
+              max={120}
+              value={draft.ringTimeoutSeconds}
+              disabled={isDisabled}
+              onChange={(event) => update('ringTimeoutSeconds', Number(event.target.value))}
+            />
+          </label>
+        </div>
+      </Section>
+
+      <Section title="Hours and holidays" description="When the business is open, in its own time zone.">
+        <label className="settings-inline">
+          Time zone
+          <select value={draft.timeZone} disabled={isDisabled} onChange={(event) => update('timeZone', event.target.value)}>
+            {timeZones.map((zone) => (
+              <option key={zone} value={zone}>
+                {zone}
+              </option>
+            ))}
+          </select>
+        </label>
+        <HoursEditor hours={draft.hours} onChange={(hours) => update('hours', hours)} isDisabled={isDisabled} />
+        <h3 className="settings-subheading">Holidays</h3>
+        <HolidaysEditor holidays={draft.holidays} onChange={(holidays) => update('holidays', holidays)} isDisabled={isDisabled} />
+      </Section>
+
+      <Section title="Workflows and nudges" description="Which bot flow answers leads, and how often a caller is texted back.">
+        <div className="settings-grid">
+          <label>
+            Bot flow
+            <select value={draft.flowId} disabled={isDisabled} onChange={(event) => update('flowId', event.target.value)}>
+              {flows.includes(draft.flowId) ? null : <option value={draft.flowId}>{draft.flowId}</option>}
+              {flows.map((flowId) => (
+                <option key={flowId} value={flowId}>
+                  {flowId}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            Text a repeat caller again after (minutes)
+            <input
+              type="number"
+              min={0}
+              max={10080}
+              value={draft.repeatWindowMinutes}
+              disabled={isDisabled}
+              onChange={(event) => update('repeatWindowMinutes', Number(event.target.value))}
+            />
+          </label>
+        </div>
+      </Section>
+    </div>
+  );
+}
+
+function Section({ title, description, children }: { title: string; description: string; children: ReactNode }) {
+  return (
+    <section className="settings-section" aria-label={title}>
+      <div className="settings-section-intro">
+        <h2>{title}</h2>
+        <p>{description}</p>
+      </div>
+      <div className="settings-section-body">{children}</div>
+    </section>
+  );
+}
+
+function diff(saved: Settings, draft: Settings): SettingsUpdate {
+  const changes: Record<string, unknown> = {};
+  for (const key of editableKeys) {
+    if (JSON.stringify(saved[key]) !== JSON.stringify(draft[key])) {
+      changes[key] = draft[key];
+    }
+  }
+  return changes as SettingsUpdate;
+}
