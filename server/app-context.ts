@@ -7,6 +7,7 @@ import type { KeyedQueue } from './lib/keyed-queue.ts';
 import type { Logger } from './lib/logger.ts';
 import type { SmsProvider } from './providers/sms-provider.ts';
 import type { RealtimeHub } from './realtime/realtime-hub.ts';
+import type { Automation } from './workflows/automation.ts';
 
 /** Everything a request handler needs, built once at start-up and injected (tests build their own). */
 export interface AppContext {
@@ -22,6 +23,8 @@ export interface AppContext {
   realtime: RealtimeHub;
   /** The current time; tests pass a controllable clock. */
   now: () => Date;
+  /** Workflows and their job scheduler; when absent, no workflow runs and text backs are not delayed. */
+  automation?: Automation;
 }
 
 /** The token webhooks are signed with: Twilio's auth token, or the sandbox's own. */

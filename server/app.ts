@@ -11,6 +11,7 @@ import { requireRole, requireSession } from './auth/require-session.ts';
 import { webhookAuthToken } from './app-context.ts';
 import { createBusinessRoutes } from './businesses/business-routes.ts';
 import { createCallRoutes } from './calls/call-routes.ts';
+import { createScreeningRoutes } from './calls/screening-routes.ts';
 import { createConversationRoutes } from './conversations/conversation-routes.ts';
 import { createFlowRoutes } from './flows/flow-routes.ts';
 import { AppError, createErrorHandler } from './lib/errors.ts';
@@ -19,7 +20,10 @@ import { createSmsRoutes } from './messages/sms-routes.ts';
 import type { SandboxProvider } from './providers/sandbox-provider.ts';
 import { createSimulatorRoutes } from './simulator/simulator-routes.ts';
 import { createWebAppApi } from './web-app/create-web-app-api.ts';
+import { createVoicemailApiRoutes } from './voicemail/voicemail-api-routes.ts';
+import { createVoicemailRoutes } from './voicemail/voicemail-routes.ts';
 import { verifyTwilioSignature } from './webhooks/verify-twilio-signature.ts';
+import { createWorkflowRoutes } from './workflows/workflow-routes.ts';
 
 export interface CreateAppOptions {
   /** The sandbox provider, when in use; it enables the phone simulator's API. */
@@ -49,6 +53,8 @@ export function createApp(ctx: AppContext, options: CreateAppOptions): Express {
     }),
   );
   webhooks.use(createCallRoutes(ctx));
+  webhooks.use(createScreeningRoutes(ctx));
+  webhooks.use(createVoicemailRoutes(ctx));
   webhooks.use(createSmsRoutes(ctx));
   app.use('/webhooks/twilio', webhooks);
 
@@ -58,7 +64,9 @@ export function createApp(ctx: AppContext, options: CreateAppOptions): Express {
   api.use('/businesses', createBusinessRoutes(ctx));
   api.use(createConversationRoutes(ctx));
   api.use(createMediaRoutes(ctx));
+  api.use(createVoicemailApiRoutes(ctx));
   api.use(createFlowRoutes(ctx));
+  api.use(createWorkflowRoutes(ctx));
   app.use('/api', api);
 
   app.use('/app-api', createWebAppApi(ctx, { hasSimulator: options.sandbox !== null }));

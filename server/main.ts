@@ -18,6 +18,7 @@ import { KeyedQueue } from './lib/keyed-queue.ts';
 import { createLogger } from './lib/logger.ts';
 import { settleUndecidedCalls } from './calls/settle-undecided-calls.ts';
 import { resumeMediaFetches } from './media/fetch-media-files.ts';
+import { resumeVoicemailFetches } from './voicemail/fetch-voicemail.ts';
 import { createSandboxProvider } from './providers/sandbox-provider.ts';
 import type { SandboxProvider } from './providers/sandbox-provider.ts';
 import { createTwilioProvider } from './providers/twilio-provider.ts';
@@ -26,6 +27,9 @@ import { silentHub } from './realtime/realtime-hub.ts';
 import { seedDemoBusiness } from './seed/seed-demo-business.ts';
 import { createWebhookPoster } from './simulator/create-webhook-poster.ts';
 import { resumePendingTextBacks } from './text-back/resume-pending-text-backs.ts';
+import { createAgendaScheduler } from './jobs/create-agenda-scheduler.ts';
+import { createSmtpMailer } from './notifications/smtp-mailer.ts';
+import { startAutomation } from './workflows/start-automation.ts';
 
 const rootDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -85,6 +89,7 @@ async function main(): Promise<void> {
     await resumePendingTextBacks(ctx);
     await settleUndecidedCalls(ctx);
     await resumeMediaFetches(ctx);
+    await resumeVoicemailFetches(ctx);
   });
   // Calls whose last webhook arrived while the server was down are settled here as well.
   const settleTimer = setInterval(() => {
@@ -93,6 +98,14 @@ async function main(): Promise<void> {
     });
   }, 60_000);
   settleTimer.unref();
+  const jobs = await createAgendaScheduler({
+    client: database.client,
+    log,
+    now: ctx.now,
+    workerName: `textback-${process.pid}`,
+  });
+  const mailer = config.smtp ? createSmtpMailer(config.smtp) : null;
+  await startAutomation(ctx, { jobs, mailer, workflowsDir: path.join(path.resolve(config.flowsDir), 'workflows') });
   printBanner(config, port, sandbox !== null, demoLogin);
   const llm = config.llm?.model ?? 'off';
   log.info({ port, provider: provider?.kind, database: config.database.kind, llm }, 'textback started');
@@ -102,6 +115,9 @@ async function main(): Promise<void> {
     // Closing socket.io also closes the HTTP server.
     await realtime.close();
     clearInterval(settleTimer);
+    // A job claimed but unfinished at exit waits out its lock (60 s) before another process runs it.
+    await jobs.stop();
+    mailer?.close();
     await tasks.stop();
     await database.close();
     process.exit(0);

@@ -20,6 +20,7 @@ export default defineConfig({
     strictPort: true,
     proxy: {
       '/api': apiServer,
+      '/app-api': apiServer,
       '/simulator/api': apiServer,
       '/webhooks': apiServer,
       '/socket.io': { target: apiServer, ws: true },

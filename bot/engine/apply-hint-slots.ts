@@ -34,6 +34,9 @@ export function applyHintSlots(
     const kind = flow.slots.get(name);
     const value =
       kind === 'text' && typeof match.value === 'string' ? cleanTextAnswer(match.value) : match.value;
+    if (value === '') {
+      continue;
+    }
     updates[name] = value;
     if (match.label !== undefined) {
       updates[labelSlotName(name)] = match.label;

@@ -10,6 +10,8 @@ export interface OtherSlotUpdates {
   /** Names of slots that had a value which this message replaced. */
   corrected: string[];
   remainder: string;
+  /** The message with every value that was read cut out. */
+  stripped: string;
 }
 
 /**
@@ -53,5 +55,5 @@ export function readOtherSlots(
       updates[labelSlotName(name)] = match.label;
     }
   }
-  return { updates, corrected, remainder: found.remainder };
+  return { updates, corrected, remainder: found.remainder, stripped: found.stripped };
 }

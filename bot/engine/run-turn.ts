@@ -121,6 +121,7 @@ export function runTurn(
     conversation: context,
     text: answerText,
     remainder: others.remainder,
+    stripped: others.stripped,
     attempts: state.attempts,
     wasUseful: faq !== null || filledNames.length > 0,
     hint: hints?.slots.get(step.slot) ?? null,

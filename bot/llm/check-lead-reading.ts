@@ -8,7 +8,7 @@ import type { SlotMatch } from '../understanding/extract-slot.ts';
 import { simplifyText, wordsOf } from '../understanding/simplify-text.ts';
 import type { LeadReading } from './lead-reading-schema.ts';
 
-/** What the model read, after every value has passed the same parsers the rules use. */
+/** The model's reading, after every value has passed the same parsers the rules use. */
 export interface LeadHints {
   intent: LeadIntent | null;
   slots: Map<string, SlotMatch>;

@@ -13,6 +13,8 @@ export interface AnswerContext extends StepContext {
   text: string;
   /** `text` without the parts that filled other slots. */
   remainder: string;
+  /** `text` with the values of other slots cut out ("Kim 60614" leaves "Kim"). */
+  stripped?: string;
   /** Failed answers to this step before this message. */
   attempts: number;
   /**
@@ -99,7 +101,10 @@ export function answerAskStep(step: AskStep, context: AnswerContext): AnswerResu
 }
 
 function readAnswer(step: AskStep, context: AnswerContext): Record<string, SlotValue> | null {
-  const texts = step.kind === 'text' ? [context.remainder] : [context.remainder, context.text];
+  const texts =
+    step.kind === 'text'
+      ? [context.remainder]
+      : [context.remainder, context.stripped ?? '', context.text];
   for (const text of texts) {
     if (text.trim() === '') {
       continue;
@@ -116,13 +121,21 @@ function readAnswer(step: AskStep, context: AnswerContext): Record<string, SlotV
     if (match === null) {
       continue;
     }
-    return toSlotUpdates(step, match);
+    const updates = toSlotUpdates(step, match);
+    if (updates[step.slot] === '') {
+      continue;
+    }
+    return updates;
   }
   return null;
 }
 
 function fromHint(step: AskStep, hint: SlotMatch | null | undefined): Record<string, SlotValue> | null {
-  return hint === null || hint === undefined ? null : toSlotUpdates(step, hint);
+  if (hint === null || hint === undefined) {
+    return null;
+  }
+  const updates = toSlotUpdates(step, hint);
+  return updates[step.slot] === '' ? null : updates;
 }
 
 function toSlotUpdates(step: AskStep, match: SlotMatch): Record<string, SlotValue> {

@@ -38,6 +38,8 @@ const notInterestedPatterns = [
   /\b(?:found|hired|went with) (?:someone|somebody|another|a different)\b/,
   /\bnever ?mind\b|\bnvm\b/,
   /\bno (?:me )?interesa\b/,
+  /\bstop (?:texting|messaging|contacting|txting)\b/,
+  /\b(?:leave me alone|remove me|take me off|unsubscribe me)\b/,
 ];
 
 // Marketing and scam texts that businesses get on their public number.

@@ -21,6 +21,8 @@ export interface OtherSlotsResult {
   matches: Map<string, SlotMatch>;
   /** The message without the parts that were read, joined with ", ". */
   remainder: string;
+  /** The message with every value that was read cut out, so "Kim 60614" leaves "Kim". */
+  stripped: string;
 }
 
 // Words that may surround a value in its part of the message without adding meaning, so
@@ -48,6 +50,7 @@ export function extractOtherSlots(
   const parts = segments.filter((segment) => segment !== '');
   const matches = new Map<string, SlotMatch>();
   const remaining: string[] = [];
+  const strippedParts: string[] = [];
 
   parts.forEach((segment, index) => {
     const matchedTexts: string[] = [];
@@ -66,15 +69,17 @@ export function extractOtherSlots(
     }
     if (matchedTexts.length === 0 || !isOnlyFiller(segment, matchedTexts)) {
       remaining.push(segment);
+      const cut = matchedTexts.reduce((rest, matched) => rest.replace(matched, ' '), segment);
+      strippedParts.push(cut.replace(/\s+/g, ' ').trim());
     }
   });
-  return { matches, remainder: remaining.join(', ') };
+  const stripped = strippedParts.filter((part) => part !== '').join(', ');
+  return { matches, remainder: remaining.join(', '), stripped };
 }
 
 /**
- * Reads a capitalised name written first in a list ("Ana, leaking heater, tomorrow 9am"). Only
- * the first part of a message with two or more parts qualifies, because a bare word elsewhere
- * is too often not a name.
+ * Reads a capitalised name written as one part of a list ("Ana, leaking heater, tomorrow 9am"):
+ * one or two words in the first part, or a full name of two or three words in a later part.
  */
 function readListedName(
   segment: string,
@@ -84,7 +89,10 @@ function readListedName(
 ): SlotMatch | null {
   const words = segment.split(/\s+/);
   const isCapitalised = words.every((word) => /^\p{Lu}/u.test(word));
-  if (kind !== 'name' || index !== 0 || partCount < 2 || words.length > 2 || !isCapitalised) {
+  // Later in a list only a full name counts, because a single capitalised word there is
+  // often a place or a thing ("Sink backed up, Maria Lopez, 60618").
+  const isPlaced = index === 0 ? words.length <= 2 : words.length >= 2 && words.length <= 3;
+  if (kind !== 'name' || partCount < 2 || !isPlaced || !isCapitalised) {
     return null;
   }
   return parseName(segment, { isAnswer: true });

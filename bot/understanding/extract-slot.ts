@@ -37,7 +37,23 @@ export interface ExtractSlotOptions {
 }
 
 const sameNumberPattern = buildPhrasePattern(
-  ['this', 'this one', 'this number', 'same', 'same number', 'yes', 'yep', 'ok', 'este'],
+  [
+    'this',
+    'this one',
+    'this number',
+    'same',
+    'same number',
+    'yes',
+    'yeah',
+    'yep',
+    'yup',
+    'ok',
+    'correct',
+    'that works',
+    'este',
+    'si',
+    'este numero',
+  ],
   'start',
 );
 
@@ -68,8 +84,12 @@ export function extractSlot(text: string, options: ExtractSlotOptions): SlotMatc
     }
     case 'address':
       return parseAddress(text, { isAnswer: options.isAnswer });
-    case 'zip':
-      return parseZip(text);
+    case 'zip': {
+      // An answer may split the digits ("606 14").
+      const joined = text.replace(/[\s-]/g, '');
+      const isSplitZip = options.isAnswer && /^\d{5}$/.test(joined);
+      return parseZip(text) ?? (isSplitZip ? parseZip(joined) : null);
+    }
     case 'yesno':
       return options.isAnswer ? plain(parseYesNo(text) ?? undefined) : null;
     case 'number':

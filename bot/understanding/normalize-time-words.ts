@@ -25,6 +25,8 @@ const weekdays: [string, string][] = [
 // Order matters: Spanish phrases with "mañana" meaning morning go before "mañana" as tomorrow.
 const replacements: [RegExp, string][] = [
   [/\b(?:around|about|approx|approximately|like|at about|at around)\s+(?=\d|noon)/g, ' at '],
+  // "after 2" and "by 5" name the time to start from.
+  [/\b(?:after|by|from)\s+(?=\d{1,2}(?::\d{2})?\s*(?:am|pm|a|p)?\b(?!\s*(?:days?|weeks?|hours?)))/g, ' at '],
   [/\b(?:por|en) la (?:mañana|manana)\b/g, ' morning '],
   [/\b(?:por|en) la tarde\b/g, ' afternoon '],
   [/\b(?:por|en) la noche\b/g, ' evening '],

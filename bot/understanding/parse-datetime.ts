@@ -48,6 +48,7 @@ const anytimePattern = buildPhrasePattern(
     'anytime',
     'any time',
     'whenever',
+    'any ?day',
     'flexible',
     "i'?m flexible",
     "doesn'?t matter",
@@ -89,14 +90,23 @@ export function parseDatetime(text: string, options: ParseDatetimeOptions): Date
   }
 
   const now = DateTime.fromJSDate(options.now, { zone: options.timeZone });
-  const normalized = normalizeTimeWords(text);
+  const normalized = nameMonthOfOrdinal(normalizeTimeWords(text), now);
   const reference = { instant: options.now, timezone: now.offset };
-  for (const result of chrono.parse(normalized, reference, { forwardDate: true })) {
-    const isBareNow = /^(?:right )?now$/.test(result.text);
-    if (isBareNow || pastCuePattern.test(normalized.slice(0, result.index))) {
+  const results = chrono.parse(normalized, reference, { forwardDate: true }).filter(
+    (result) =>
+      !/^(?:right )?now$/.test(result.text) &&
+      // chrono reads a house number such as "915 S Wabash" as 9:15 and S as seconds.
+      !/^\d{3,5}(?:\s*s)?$/.test(result.text) &&
+      !pastCuePattern.test(normalized.slice(0, result.index)),
+  );
+  for (const [index, result] of results.entries()) {
+    const isVagueWeek = /^(?:early |late )?(?:next|this) week$/.test(result.text);
+    if (isVagueWeek && index < results.length - 1) {
       continue;
     }
-    const match = toMatch(result, now, options);
+    const laterTime = result.start.isCertain('hour') ? undefined : findTimeOnly(results.slice(index + 1));
+    const part = partOfDayIn(result, normalized);
+    const match = toMatch(result, now, { ...options, laterTime, part });
     if (match !== null) {
       return match;
     }
@@ -104,20 +114,65 @@ export function parseDatetime(text: string, options: ParseDatetimeOptions): Date
   return null;
 }
 
+/**
+ * Names the month of a bare ordinal ("the 10th") so chrono reads it: this month, or the next
+ * one when the day has passed.
+ */
+function nameMonthOfOrdinal(text: string, now: DateTime): string {
+  return text.replace(/\b(?:on )?the (\d{1,2})(?:st|nd|rd|th)\b/g, (whole, day: string) => {
+    const dayNumber = Number(day);
+    if (dayNumber < 1 || dayNumber > 31) {
+      return whole;
+    }
+    const month = dayNumber < now.day ? now.plus({ months: 1 }) : now;
+    return ` ${month.setLocale('en-US').toFormat('LLLL')} ${dayNumber} `;
+  });
+}
+
+/** Finds a result that gives only a clock time ("at 4"), to complete a day named before it. */
+function findTimeOnly(results: chrono.ParsedResult[]): chrono.ParsedResult | undefined {
+  return results.find(
+    (result) =>
+      result.start.isCertain('hour') &&
+      !result.start.isCertain('day') &&
+      !result.start.isCertain('weekday'),
+  );
+}
+
+/** Finds a part of the day in the result, or elsewhere in the text when it has no clock time. */
+function partOfDayIn(result: chrono.ParsedResult, text: string): [RegExp, string, number] | undefined {
+  if (result.start.isCertain('hour')) {
+    return undefined;
+  }
+  return (
+    partsOfDay.find(([pattern]) => pattern.test(result.text)) ??
+    partsOfDay.find(([pattern]) => pattern.test(text))
+  );
+}
+
+interface MatchOptions extends ParseDatetimeOptions {
+  /** A clock time given apart from the day ("friday after school, like 4"). */
+  laterTime: chrono.ParsedResult | undefined;
+  part: [RegExp, string, number] | undefined;
+}
+
 function toMatch(
   result: chrono.ParsedResult,
   now: DateTime,
-  options: ParseDatetimeOptions,
+  options: MatchOptions,
 ): DatetimeMatch | null {
   const start = result.start;
-  const part = start.isCertain('hour')
-    ? undefined
-    : partsOfDay.find(([pattern]) => pattern.test(result.text));
-  let hour = start.get('hour') ?? 12;
-  if (start.isCertain('hour') && !start.isCertain('meridiem') && hour >= 1 && hour <= 6) {
+  const timeSource = options.laterTime?.start ?? start;
+  const part = options.laterTime === undefined ? options.part : undefined;
+  let hour = timeSource.get('hour') ?? 12;
+  if (timeSource.isCertain('hour') && !timeSource.isCertain('meridiem') && hour >= 1 && hour <= 6) {
     hour += 12;
   }
-  const hasClockTime = start.isCertain('hour');
+  const hasClockTime = timeSource.isCertain('hour');
+  // A correction that gives only a time ("make it 4pm") keeps the day of the earlier answer.
+  const previousDay = hasClockTime && !start.isCertain('day') && !start.isCertain('weekday')
+    ? previousDate(options.previous, options.timeZone)
+    : null;
   let startHour = 0;
   if (part !== undefined) {
     startHour = part[2];
@@ -126,11 +181,11 @@ function toMatch(
   }
   let date = DateTime.fromObject(
     {
-      year: start.get('year') ?? now.year,
-      month: start.get('month') ?? now.month,
-      day: start.get('day') ?? now.day,
+      year: previousDay?.year ?? start.get('year') ?? now.year,
+      month: previousDay?.month ?? start.get('month') ?? now.month,
+      day: previousDay?.day ?? start.get('day') ?? now.day,
       hour: startHour,
-      minute: hasClockTime ? (start.get('minute') ?? 0) : 0,
+      minute: hasClockTime ? (timeSource.get('minute') ?? 0) : 0,
     },
     { zone: options.timeZone },
   );
@@ -151,6 +206,17 @@ function toMatch(
     hasTime,
     matchedText: result.text,
   };
+}
+
+function previousDate(
+  previous: string | null | undefined,
+  timeZone: string,
+): { year: number; month: number; day: number } | null {
+  if (!previous || !/^\d{4}-\d{2}-\d{2}/.test(previous)) {
+    return null;
+  }
+  const date = DateTime.fromISO(previous, { zone: timeZone });
+  return date.isValid ? { year: date.year, month: date.month, day: date.day } : null;
 }
 
 function previousTimeOfDay(

@@ -14,7 +14,15 @@ const strongCues =
 // Cues that also start ordinary sentences ("it's leaking"), so a name after them must be
 // capitalised unless the message answers the name question.
 const weakCues =
-  /(?:^|[.,!]\s*|\b(?:hi|hey|hello|hola|yes|yeah)\s+)(?:it's|its|it is|i'm|im|i am|soy|habla)\s+/i;
+  /(?:^|[.,!]\s*|\b(?:hi|hey|hello|hola|yes|yeah|ok|okay|sure)\s+)(?:it's|its|it is|i'm|im|i am|soy|habla|(?:you can |u can )?call me)\s+/i;
+// After a greeting, "it's" introduces the writer ("hey its jenny"), whatever the letter case.
+const greetingCue = /^(?:hi|hey|hello|hola)[\s,!]+(?:it's|its|it is|i'm|im|i am)\s+/i;
+// A capitalised name that opens the message, followed by where the lead lives ("Kevin from 2nd st").
+const fromPrefix = /^\s*(\p{Lu}[\p{L}'-]*(?:\s+\p{Lu}[\p{L}'-]*)?)\s+from\b/u;
+// Words before a name in an answer that are not part of it ("sure, Nicole", "it's for Mia").
+const answerPrefix =
+  /^(?:(?:sure|ok|okay|yes|yeah|yep|fine|alright|k)\b[\s,.!]*)?(?:(?:it'?s |this is |its )?for (?:my \p{L}+,? )?)?/iu;
+const honorific = /^(?:mr|mrs|ms|miss|mx|dr|sr|sra|srta)\.?\s+/i;
 const hereSuffix = /^\s*([\p{L}][\p{L}'-]*(?:\s+[\p{L}][\p{L}'-]*){0,2})\s+here\b/iu;
 
 const nameWordPattern = /^[\p{L}][\p{L}'.-]*$/u;
@@ -39,6 +47,13 @@ const notNameWords = new Set(
  * Returns the name in title case when the lead typed it all in one case.
  */
 export function parseName(text: string, options: ParseNameOptions = {}): NameMatch | null {
+  const greeting = greetingCue.exec(text);
+  if (greeting !== null) {
+    const name = takeNameWords(text.slice(greeting[0].length), false);
+    if (name !== null) {
+      return { value: toTitleCase(name), matchedText: `${greeting[0]}${name}` };
+    }
+  }
   const strong = strongCues.exec(text);
   if (strong !== null) {
     const name = takeNameWords(text.slice(strong.index + strong[0].length), false);
@@ -50,6 +65,10 @@ export function parseName(text: string, options: ParseNameOptions = {}): NameMat
   if (here?.[1] !== undefined && takeNameWords(here[1], false) === here[1]) {
     return { value: toTitleCase(here[1]), matchedText: here[0] };
   }
+  const from = fromPrefix.exec(text);
+  if (from?.[1] !== undefined && takeNameWords(from[1], true) === from[1]) {
+    return { value: from[1], matchedText: from[1] };
+  }
   const weak = weakCues.exec(text);
   if (weak !== null) {
     const name = takeNameWords(text.slice(weak.index + weak[0].length), !options.isAnswer);
@@ -57,10 +76,28 @@ export function parseName(text: string, options: ParseNameOptions = {}): NameMat
       return { value: toTitleCase(name), matchedText: `${weak[0]}${name}` };
     }
   }
-  if (options.isAnswer) {
-    const bare = text.trim().replace(/[\s.,!]*(?:thanks|thank you|thx|ty)?[\s.!]*$/i, '');
-    if (bare !== '' && takeNameWords(bare, false) === bare) {
-      return { value: toTitleCase(bare), matchedText: text };
+  return options.isAnswer ? readBareName(text) : null;
+}
+
+/**
+ * Reads a name given as the whole answer ("ana ruiz", "sure, Nicole", "Mr. Thompson", "it's
+ * for the Hendersons"), or as one capitalised part of it ("its for my mom, Rosa Diaz").
+ */
+function readBareName(text: string): NameMatch | null {
+  const bare = text
+    .trim()
+    .replace(/[\s.,!]*(?:thanks|thank you|thx|ty)?[\s.!]*$/i, '')
+    .replace(answerPrefix, '')
+    .replace(honorific, '');
+  const family = /^the\s+(\p{L}[\p{L}'-]+?)s$/iu.exec(bare)?.[1];
+  const candidate = family ?? bare;
+  if (candidate !== '' && takeNameWords(candidate, false) === candidate) {
+    return { value: toTitleCase(candidate), matchedText: text };
+  }
+  const parts = text.split(/[,;]\s*/).map((part) => part.trim());
+  for (const part of parts.length > 1 ? parts : []) {
+    if (part !== '' && takeNameWords(part, true) === part) {
+      return { value: part, matchedText: part };
     }
   }
   return null;

@@ -5,6 +5,7 @@ import { AppError } from '../lib/errors.ts';
 import { parseInput } from '../lib/parse-body.ts';
 import { createBusiness, findBusinessById, listBusinesses, updateBusiness } from './business-repo.ts';
 import { businessInputSchema, businessUpdateSchema } from './business.ts';
+import { findSettingsWarnings } from './find-settings-warnings.ts';
 
 const idParamsSchema = z.object({ businessId: z.uuid('Invalid business id') });
 
@@ -33,7 +34,7 @@ export function createBusinessRoutes(ctx: AppContext): Router {
     if (!business) {
       throw new AppError('not_found', 'Business not found');
     }
-    res.json({ business });
+    res.json({ business, warnings: findSettingsWarnings(business) });
   });
 
   router.patch('/:businessId', async (req, res) => {
@@ -45,7 +46,7 @@ export function createBusinessRoutes(ctx: AppContext): Router {
         throw new AppError('not_found', 'Business not found');
       }
       ctx.log.info({ businessId, fields: Object.keys(update) }, 'business updated');
-      res.json({ business });
+      res.json({ business, warnings: findSettingsWarnings(business) });
     } catch (err) {
       throw asConflict(err);
     }

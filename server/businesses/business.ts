@@ -22,6 +22,22 @@ export interface Business {
   sendOptOutConfirmation: boolean;
   /** Look up the caller's line type and skip landlines. */
   lineTypeLookup: boolean;
+  /**
+   * `ring_through`: the textback number is published and calls are dialled on to the business.
+   * `forwarded`: the business's carrier forwards only unanswered calls here, so each is missed.
+   */
+  connectionMode: 'ring_through' | 'forwarded';
+  /** The business's own published number, in forwarded mode. */
+  carrierNumber: string | null;
+  voicemailEnabled: boolean;
+  /** Spoken before the beep; a default naming the business when null. */
+  voicemailGreeting: string | null;
+  voicemailMaxSeconds: number;
+  transcribeVoicemail: boolean;
+  /** The business's phone must press a key to accept a call, so its own voicemail never counts. */
+  callScreening: boolean;
+  /** Without screening, a call answered for less than this is taken as a voicemail pickup. */
+  shortAnswerSeconds: number;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -76,6 +92,14 @@ export const businessInputSchema = z.object({
   shortCallRule: z.enum(['text', 'skip']).default('text'),
   sendOptOutConfirmation: z.boolean().default(false),
   lineTypeLookup: z.boolean().default(false),
+  connectionMode: z.enum(['ring_through', 'forwarded']).default('ring_through'),
+  carrierNumber: e164Schema.nullable().default(null),
+  voicemailEnabled: z.boolean().default(true),
+  voicemailGreeting: z.string().trim().min(1).max(500).nullable().default(null),
+  voicemailMaxSeconds: z.number().int().min(10).max(600).default(120),
+  transcribeVoicemail: z.boolean().default(false),
+  callScreening: z.boolean().default(false),
+  shortAnswerSeconds: z.number().int().min(0).max(60).default(0),
 });
 export type BusinessInput = z.infer<typeof businessInputSchema>;
 
@@ -96,6 +120,14 @@ export const businessUpdateSchema = z
     shortCallRule: z.enum(['text', 'skip']),
     sendOptOutConfirmation: z.boolean(),
     lineTypeLookup: z.boolean(),
+    connectionMode: z.enum(['ring_through', 'forwarded']),
+    carrierNumber: e164Schema.nullable(),
+    voicemailEnabled: z.boolean(),
+    voicemailGreeting: z.string().trim().min(1).max(500).nullable(),
+    voicemailMaxSeconds: z.number().int().min(10).max(600),
+    transcribeVoicemail: z.boolean(),
+    callScreening: z.boolean(),
+    shortAnswerSeconds: z.number().int().min(0).max(60),
   })
   .partial()
   .strict();

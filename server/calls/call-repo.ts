@@ -18,6 +18,10 @@ export interface Call {
   textBackReason: string | null;
   durationSeconds: number | null;
   verdict: CallVerdict | null;
+  answeredBy: string | null;
+  forwardedFrom: string | null;
+  /** True once the business's phone pressed the key that accepts a screened call. */
+  isScreenAccepted: boolean;
   endedAt: Date | null;
   createdAt: Date;
 }
@@ -35,6 +39,9 @@ const callColumns = {
   textBackReason: calls.textBackReason,
   durationSeconds: calls.durationSeconds,
   verdict: calls.verdict,
+  answeredBy: calls.answeredBy,
+  forwardedFrom: calls.forwardedFrom,
+  isScreenAccepted: calls.isScreenAccepted,
   endedAt: calls.endedAt,
   createdAt: calls.createdAt,
 };
@@ -67,6 +74,21 @@ export async function decideCall(
     .set({ ...decision, updatedAt: new Date() })
     .where(and(eq(calls.id, id), eq(calls.status, 'ringing')))
     .returning(callColumns);
+  return (rows[0] as Call | undefined) ?? null;
+}
+
+/** Records that the business's phone accepted a screened call; false for an unknown CallSid. */
+export async function markScreenAccepted(db: Database, callSid: string): Promise<boolean> {
+  const rows = await db
+    .update(calls)
+    .set({ isScreenAccepted: true, updatedAt: new Date() })
+    .where(eq(calls.callSid, callSid))
+    .returning({ id: calls.id });
+  return rows.length === 1;
+}
+
+export async function findCallBySid(db: Database, callSid: string): Promise<Call | null> {
+  const rows = await db.select(callColumns).from(calls).where(eq(calls.callSid, callSid)).limit(1);
   return (rows[0] as Call | undefined) ?? null;
 }
 
@@ -103,6 +125,8 @@ export async function updateCall(
       | 'textBackReason'
       | 'durationSeconds'
       | 'endedAt'
+      | 'answeredBy'
+      | 'forwardedFrom'
     >
   >,
 ): Promise<void> {

@@ -5,11 +5,18 @@ import { findBusinessByNumber } from '../businesses/business-repo.ts';
 import type { Business } from '../businesses/business.ts';
 import { AppError } from '../lib/errors.ts';
 import { toE164 } from '../lib/phone-number.ts';
+import { buildMissedCallTwiml } from '../voicemail/voicemail-twiml.ts';
 import { VoiceResponse, sendTwiml } from '../webhooks/twiml.ts';
 import { findOrCreateCall, updateCall } from './call-repo.ts';
 import type { Call } from './call-repo.ts';
-import { callWebhookSchema, parseSeconds, verdictFromCallStatus, verdictFromDialStatus } from './call-webhook-schema.ts';
-import type { CallWebhook } from './call-webhook-schema.ts';
+import {
+  callWebhookSchema,
+  isMachineAnswer,
+  parseSeconds,
+  verdictFromCallStatus,
+  verdictFromDialStatus,
+} from './call-webhook-schema.ts';
+import type { CallVerdict, CallWebhook } from './call-webhook-schema.ts';
 import { applyCallDecision } from './decide-call.ts';
 import { dialOutcomeGraceMs, settleUndecidedCalls } from './settle-undecided-calls.ts';
 
@@ -28,18 +35,22 @@ export function createCallRoutes(ctx: AppContext): Router {
       sendTwiml(res, notInService());
       return;
     }
-    const { business, call } = webhook;
-    if (!business.forwardingNumber) {
+    const { business, call, form } = webhook;
+    const missedVerdict = business.connectionMode === 'forwarded' ? 'forwarded_by_carrier' : business.forwardingNumber ? null : 'no_forwarding_number';
+    if (missedVerdict) {
+      if (form.ForwardedFrom) {
+        await updateCall(ctx.db, call.id, { forwardedFrom: form.ForwardedFrom.trim() });
+      }
       await applyCallDecision(ctx, business, call, {
-        verdict: 'no_forwarding_number',
+        verdict: missedVerdict,
         dialStatus: null,
         durationSeconds: 0,
         source: 'voice',
       });
-      sendTwiml(res, apologise(business));
+      sendTwiml(res, buildMissedCallTwiml(business, ctx.config.publicBaseUrl));
       return;
     }
-    sendTwiml(res, dialBusiness(ctx, business));
+    sendTwiml(res, dialBusiness(ctx, business, call));
   });
 
   router.post('/voice/dial-status', async (req, res) => {
@@ -49,14 +60,19 @@ export function createCallRoutes(ctx: AppContext): Router {
       return;
     }
     const { business, call, form } = webhook;
-    const verdict = verdictFromDialStatus(form.DialCallStatus);
+    const durationSeconds = parseSeconds(form.DialCallDuration);
+    const verdict = refineAnsweredVerdict(business, call, form, verdictFromDialStatus(form.DialCallStatus));
+    if (form.AnsweredBy) {
+      await updateCall(ctx.db, call.id, { answeredBy: form.AnsweredBy.trim() });
+    }
     await applyCallDecision(ctx, business, call, {
       verdict,
       dialStatus: form.DialCallStatus ?? null,
-      durationSeconds: verdict === 'answered' ? parseSeconds(form.DialCallDuration) : null,
+      durationSeconds: verdict === 'answered' || verdict === 'short_answer' ? durationSeconds : null,
       source: 'dial-status',
     });
-    sendTwiml(res, verdict === 'answered' || verdict === 'unknown' ? hangUp() : apologise(business));
+    const isMissed = verdict !== 'answered' && verdict !== 'unknown';
+    sendTwiml(res, isMissed ? buildMissedCallTwiml(business, ctx.config.publicBaseUrl) : hangUp());
   });
 
   router.post('/voice/status', async (req, res) => {
@@ -120,22 +136,40 @@ async function readCallWebhook(
   return { form, business, call };
 }
 
-function dialBusiness(ctx: AppContext, business: Business): VoiceTwiml {
+/**
+ * An answered `<Dial>` is still a missed call when the screen was not accepted, when Twilio's
+ * answering-machine detection heard a machine, or when it lasted less than the owner's
+ * threshold (a phone's own voicemail picks up and Twilio reports `completed`).
+ */
+function refineAnsweredVerdict(
+  business: Business,
+  call: Call,
+  form: CallWebhook,
+  verdict: CallVerdict,
+): CallVerdict {
+  if (verdict !== 'answered') {
+    return verdict;
+  }
+  if (business.callScreening && !call.isScreenAccepted) {
+    return 'not_accepted';
+  }
+  if (isMachineAnswer(form.AnsweredBy)) {
+    return 'answered_by_machine';
+  }
+  const durationSeconds = parseSeconds(form.DialCallDuration);
+  const isShort = durationSeconds !== null && durationSeconds < business.shortAnswerSeconds;
+  return !business.callScreening && isShort ? 'short_answer' : 'answered';
+}
+
+function dialBusiness(ctx: AppContext, business: Business, call: Call): VoiceTwiml {
   const twiml = new VoiceResponse();
   const dial = twiml.dial({
     timeout: business.ringTimeoutSeconds,
     action: `${ctx.config.publicBaseUrl}/webhooks/twilio/voice/dial-status`,
     method: 'POST',
   });
-  dial.number(business.forwardingNumber ?? '');
-  return twiml;
-}
-
-function apologise(business: Business): VoiceTwiml {
-  const twiml = new VoiceResponse();
-  const followUp = business.textBackEnabled ? ' We will text you right away.' : '';
-  twiml.say(`Sorry, ${business.name} could not take your call.${followUp}`);
-  twiml.hangup();
+  const screenUrl = `${ctx.config.publicBaseUrl}/webhooks/twilio/voice/screen?parentCallSid=${encodeURIComponent(call.callSid)}`;
+  dial.number(business.callScreening ? { url: screenUrl, method: 'POST' } : {}, business.forwardingNumber ?? '');
   return twiml;
 }
 

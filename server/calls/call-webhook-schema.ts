@@ -11,6 +11,7 @@ export const callWebhookSchema = z.object({
   DialCallStatus: z.string().max(32).optional(),
   DialCallDuration: z.string().max(16).optional(),
   AnsweredBy: z.string().max(32).optional(),
+  ForwardedFrom: z.string().max(64).optional(),
 });
 export type CallWebhook = z.infer<typeof callWebhookSchema>;
 
@@ -25,6 +26,10 @@ export type CallVerdict =
   | 'call_failed'
   | 'caller_hung_up'
   | 'no_forwarding_number'
+  | 'forwarded_by_carrier'
+  | 'answered_by_machine'
+  | 'not_accepted'
+  | 'short_answer'
   | 'unknown';
 
 const missedVerdicts: ReadonlySet<CallVerdict> = new Set([
@@ -34,6 +39,10 @@ const missedVerdicts: ReadonlySet<CallVerdict> = new Set([
   'call_failed',
   'caller_hung_up',
   'no_forwarding_number',
+  'forwarded_by_carrier',
+  'answered_by_machine',
+  'not_accepted',
+  'short_answer',
 ]);
 
 export function isMissedVerdict(verdict: CallVerdict): boolean {
@@ -93,4 +102,10 @@ export function parseSeconds(value: string | undefined): number | null {
 
 function normaliseStatus(status: string | undefined): string {
   return (status ?? '').trim().toLowerCase().replace(/[_\s]+/g, '-');
+}
+
+/** Reads Twilio's `AnsweredBy`: `machine_start`, `machine_end_beep`, `fax` and the like. */
+export function isMachineAnswer(answeredBy: string | undefined): boolean {
+  const value = (answeredBy ?? '').trim().toLowerCase();
+  return value.startsWith('machine') || value === 'fax';
 }

@@ -9,6 +9,8 @@ import { AppError } from '../lib/errors.ts';
 import { parseInput } from '../lib/parse-body.ts';
 import { listMediaForMessage } from '../media/media-repo.ts';
 import { listMessages } from '../messages/message-repo.ts';
+import { listVoicemailsForConversation } from '../voicemail/voicemail-repo.ts';
+import { describeVerdict } from '../calls/describe-verdict.ts';
 import { findConversationById, listConversations } from './conversation-repo.ts';
 
 const listParamsSchema = z.object({ businessId: z.uuid('Invalid business id') });
@@ -53,7 +55,15 @@ export function createConversationRoutes(ctx: AppContext): Router {
         mediaFiles: message.media.length > 0 ? await listMediaForMessage(ctx.db, message.id) : [],
       })),
     );
-    res.json({ conversation: { ...conversation, contact, messages: messagesWithMedia, calls, events } });
+    const voicemails = await listVoicemailsForConversation(ctx.db, conversationId);
+    const describedCalls = calls.map((call) => ({
+      ...call,
+      verdictLabel: describeVerdict(call.verdict, call.durationSeconds),
+      voicemail: voicemails.find((voicemail) => voicemail.callId === call.id) ?? null,
+    }));
+    res.json({
+      conversation: { ...conversation, contact, messages: messagesWithMedia, calls: describedCalls, events },
+    });
   });
 
   return router;

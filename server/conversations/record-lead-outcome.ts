@@ -30,12 +30,12 @@ export async function recordLeadOutcome(
   const assigneeId = conversation.assigneeId ?? owner?.id ?? null;
   await updateConversation(ctx.db, conversation.id, { summary, assigneeId });
   const slotName = result.state.slots.name;
-  const who = (typeof slotName === 'string' ? slotName : contact.name) ?? contact.phone;
+  const leadLabel = (typeof slotName === 'string' ? slotName : contact.name) ?? contact.phone;
   await notifyStaff(ctx, {
     businessId: conversation.businessId,
     conversationId: conversation.id,
     kind: 'lead_needs_human',
-    message: `${who} needs a person: ${reason ?? 'handed off by the bot'}. ${summary}`,
+    message: `${leadLabel} needs a person: ${reason ?? 'handed off by the bot'}. ${summary}`,
   });
 }
 

@@ -9,6 +9,7 @@ import { sendMessage } from '../messages/send-message.ts';
 import { findConversationById, updateConversation } from './conversation-repo.ts';
 import type { Conversation } from './conversation-repo.ts';
 import { recordLeadOutcome } from './record-lead-outcome.ts';
+import { publishDomainEvent } from '../workflows/publish-domain-event.ts';
 
 export type RunBotTurnResult =
   | { status: 'answered' | 'skipped' }
@@ -66,8 +67,8 @@ export async function runBotTurn(
     },
   });
 
-  // A STOP or a staff takeover may have arrived while the engine worked (an LLM call can take
-  // seconds); storing this turn would undo it, so the turn is dropped.
+  // A STOP or a staff takeover may have arrived while the engine worked, because an LLM call
+  // can take seconds. Storing this turn would undo it, so the turn is dropped.
   const latest = await findConversationById(ctx.db, conversationId);
   const latestContact = await findContactById(ctx.db, contact.id);
   if (!latest || !latestContact || !isBotAllowed(latest, latestContact)) {
@@ -81,6 +82,14 @@ export async function runBotTurn(
   }
   await storeTurn(ctx, business, conversation, contact, result);
   await recordLeadOutcome(ctx, conversation, contact, result);
+  if (result.outcome === 'qualified' || result.outcome === 'needs_human') {
+    await publishDomainEvent(ctx, {
+      type: result.outcome === 'qualified' ? 'qualified' : 'handed_to_human',
+      businessId: business.id,
+      conversationId,
+      reason: result.handoffReason,
+    });
+  }
   ctx.realtime.publish(business.id, 'conversation:updated', { conversationId });
   await sendReplies(ctx, business, conversation, result.replies);
   return { status: 'answered' };

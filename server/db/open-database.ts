@@ -31,7 +31,7 @@ export interface OpenDatabaseResult {
 const migrationsFolder = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
 
 /** Arbitrary constant shared by every textback process that migrates one PostgreSQL database. */
-const migrationLockKey = 7_301_944_211;
+export const migrationLockKey = 7_301_944_211;
 
 /** Opens the database and applies any migration not yet applied. */
 export async function openDatabase(options: OpenDatabaseOptions): Promise<OpenDatabaseResult> {

@@ -44,6 +44,19 @@ export const businesses = pgTable('businesses', {
   shortCallRule: text('short_call_rule').$type<'text' | 'skip'>().notNull().default('text'),
   sendOptOutConfirmation: boolean('send_opt_out_confirmation').notNull().default(false),
   lineTypeLookup: boolean('line_type_lookup').notNull().default(false),
+  connectionMode: text('connection_mode')
+    .$type<'ring_through' | 'forwarded'>()
+    .notNull()
+    .default('ring_through'),
+  carrierNumber: text('carrier_number'),
+  voicemailEnabled: boolean('voicemail_enabled').notNull().default(true),
+  voicemailGreeting: text('voicemail_greeting'),
+  voicemailMaxSeconds: integer('voicemail_max_seconds').notNull().default(120),
+  transcribeVoicemail: boolean('transcribe_voicemail').notNull().default(false),
+  callScreening: boolean('call_screening').notNull().default(false),
+  shortAnswerSeconds: integer('short_answer_seconds').notNull().default(0),
+  /** Workflow and quiet-hours settings, parsed by `automationSettingsSchema`. */
+  automation: jsonb('automation').notNull().default(sql`'{}'::jsonb`),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
 });
@@ -65,6 +78,8 @@ export const contacts = pgTable(
     notTextableReason: text('not_textable_reason'),
     lineType: text('line_type').$type<LineType>(),
     lineTypeCheckedAt: timestamp('line_type_checked_at', { withTimezone: true }),
+    /** Labels owners and workflows put on a contact, such as `do-not-nurture`. */
+    tags: jsonb('tags').$type<string[]>().notNull().default(sql`'[]'::jsonb`),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -115,6 +130,9 @@ export const calls = pgTable(
     textBackReason: text('text_back_reason'),
     durationSeconds: integer('duration_seconds'),
     verdict: text('verdict').$type<CallVerdict>(),
+    answeredBy: text('answered_by'),
+    forwardedFrom: text('forwarded_from'),
+    isScreenAccepted: boolean('is_screen_accepted').notNull().default(false),
     endedAt: timestamp('ended_at', { withTimezone: true }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
@@ -302,5 +320,117 @@ export const flowVersions = pgTable(
   (table) => [
     primaryKey({ columns: [table.flowId, table.hash] }),
     uniqueIndex('flow_versions_number_key').on(table.flowId, table.number),
+  ],
+);
+
+export const voicemails = pgTable('voicemails', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  businessId: uuid('business_id')
+    .notNull()
+    .references(() => businesses.id),
+  callId: uuid('call_id')
+    .notNull()
+    .unique()
+    .references(() => calls.id),
+  conversationId: uuid('conversation_id').references(() => conversations.id),
+  recordingSid: text('recording_sid').notNull(),
+  recordingUrl: text('recording_url').notNull(),
+  durationSeconds: integer('duration_seconds'),
+  status: text('status').$type<'pending' | 'stored' | 'failed'>().notNull().default('pending'),
+  attempts: integer('attempts').notNull().default(0),
+  lastError: text('last_error'),
+  contentType: text('content_type'),
+  data: bytea('data'),
+  transcript: text('transcript'),
+  transcriptStatus: text('transcript_status'),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+});
+
+/**
+ * A business's own workflow definitions, added through the REST API. A row whose `key` matches
+ * a workflow file under `flows/workflows/` replaces that file's workflow for the business.
+ */
+export const workflows = pgTable(
+  'workflows',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    businessId: uuid('business_id')
+      .notNull()
+      .references(() => businesses.id),
+    key: text('key').notNull(),
+    /** The definition as submitted (YAML or JSON text); `definition` is its parsed form. */
+    source: text('source').notNull(),
+    definition: jsonb('definition').notNull(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (table) => [uniqueIndex('workflows_business_key_key').on(table.businessId, table.key)],
+);
+
+/** One workflow started for one conversation; it ends completed or stopped, never both. */
+export const workflowRuns = pgTable(
+  'workflow_runs',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    businessId: uuid('business_id')
+      .notNull()
+      .references(() => businesses.id),
+    conversationId: uuid('conversation_id')
+      .notNull()
+      .references(() => conversations.id),
+    contactId: uuid('contact_id')
+      .notNull()
+      .references(() => contacts.id),
+    workflowKey: text('workflow_key').notNull(),
+    /** The definition the run started on, so editing a workflow does not change running ones. */
+    definition: jsonb('definition').notNull(),
+    trigger: text('trigger').notNull(),
+    status: text('status').$type<'active' | 'completed' | 'stopped'>().notNull().default('active'),
+    stopReason: text('stop_reason'),
+    startedAt: timestamp('started_at', { withTimezone: true }).notNull(),
+    endedAt: timestamp('ended_at', { withTimezone: true }),
+  },
+  (table) => [
+    index('workflow_runs_conversation_idx').on(table.conversationId, table.status),
+    uniqueIndex('workflow_runs_active_key')
+      .on(table.conversationId, table.workflowKey)
+      .where(sql`status = 'active'`),
+  ],
+);
+
+/**
+ * Each step of a run as it is scheduled, then done, skipped or cancelled. A step runs only after
+ * a worker moves it from `scheduled` to `running`, so a job delivered twice acts once.
+ */
+export const workflowSteps = pgTable(
+  'workflow_steps',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    runId: uuid('run_id')
+      .notNull()
+      .references(() => workflowRuns.id),
+    businessId: uuid('business_id')
+      .notNull()
+      .references(() => businesses.id),
+    conversationId: uuid('conversation_id')
+      .notNull()
+      .references(() => conversations.id),
+    position: integer('position').notNull(),
+    type: text('type').notNull(),
+    status: text('status')
+      .$type<'scheduled' | 'running' | 'done' | 'skipped' | 'cancelled'>()
+      .notNull()
+      .default('scheduled'),
+    dueAt: timestamp('due_at', { withTimezone: true }).notNull(),
+    reason: text('reason'),
+    /** The scheduler's job that runs this step, cancelled when the run stops. */
+    jobId: text('job_id'),
+    finishedAt: timestamp('finished_at', { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (table) => [
+    index('workflow_steps_run_idx').on(table.runId, table.position),
+    index('workflow_steps_due_idx').on(table.status, table.dueAt),
   ],
 );

@@ -8,7 +8,7 @@ import { findFlowVersion, findStoredFlow, storeFlowVersion } from './flow-repo.t
 
 /**
  * Copies the flow files into the database. A flow that is not stored yet is created from its
- * file. A stored flow follows its file while every change came from files; once an owner saves
+ * file. A stored flow follows its file while every change came from files. Once an owner saves
  * a version through the API, file changes to that flow are logged and not applied. Invalid
  * files are logged and skipped.
  */

@@ -2,7 +2,7 @@ import type { Flow } from '../../bot/flows/flow.ts';
 import type { FlowProblem } from '../../bot/flows/flow-problem.ts';
 import { parseFlow } from '../../bot/flows/parse-flow.ts';
 
-/** Longest flow source accepted, in characters; the shipped flows are under 3,000. */
+/** Maximum flow source length in characters; each shipped flow is under 3,000. */
 export const maxFlowSourceLength = 64_000;
 
 export interface FlowOverview {

@@ -30,6 +30,8 @@ const envSchema = z.object({
   OPENAI_MODEL: optionalString,
   REPLY_BATCH_WINDOW_MS: z.coerce.number().int().min(0).max(60_000).default(2500),
   DEMO_OWNER_PASSWORD: optionalString.pipe(z.string().min(8).optional()),
+  SMTP_URL: optionalString.pipe(z.url().optional()),
+  SMTP_FROM: optionalString,
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -55,6 +57,8 @@ export interface Config {
   replyBatchWindowMs: number;
   /** The password of the demo owner created on first start with the sandbox. */
   demoOwnerPassword: string;
+  /** The SMTP server for staff e-mail notifications; null sends none. */
+  smtp: { url: string; from: string } | null;
 }
 
 export class ConfigError extends Error {
@@ -113,5 +117,6 @@ function toConfig(env: Env): Config {
       : null,
     replyBatchWindowMs: env.REPLY_BATCH_WINDOW_MS,
     demoOwnerPassword: env.DEMO_OWNER_PASSWORD ?? 'textback-demo',
+    smtp: env.SMTP_URL ? { url: env.SMTP_URL, from: env.SMTP_FROM ?? 'textback@localhost' } : null,
   };
 }

@@ -1,9 +1,8 @@
 import type { AppContext } from '../app-context.ts';
+import { maxDownloadAttempts, retryDelayMs } from '../lib/retry-delay.ts';
 import { listMediaToFetch, recordMediaFailure, storeMediaData } from './media-repo.ts';
 import type { MediaFile } from './media-repo.ts';
 
-export const maxMediaAttempts = 5;
-const firstRetryDelayMs = 2_000;
 
 /**
  * Downloads attachments in the background and keeps them, so a picture stays readable after
@@ -17,7 +16,7 @@ export function fetchMediaFiles(ctx: AppContext, files: MediaFile[]): void {
 
 /** Retries downloads left pending, such as after a restart. */
 export async function resumeMediaFetches(ctx: AppContext): Promise<number> {
-  const files = await listMediaToFetch(ctx.db, maxMediaAttempts);
+  const files = await listMediaToFetch(ctx.db, maxDownloadAttempts);
   fetchMediaFiles(ctx, files);
   return files.length;
 }
@@ -31,13 +30,13 @@ async function fetchMediaFile(ctx: AppContext, file: MediaFile): Promise<void> {
     return;
   }
   const attempts = file.attempts + 1;
-  const isFinal = !result.isRetryable || attempts >= maxMediaAttempts;
+  const isFinal = !result.isRetryable || attempts >= maxDownloadAttempts;
   await recordMediaFailure(ctx.db, file.id, { error: result.error, attempts, isFinal });
   if (isFinal) {
     log.error({ attempts, error: result.error }, 'media fetch failed for good');
     return;
   }
-  const delayMs = firstRetryDelayMs * 4 ** (attempts - 1);
+  const delayMs = retryDelayMs(attempts);
   log.warn({ attempts, delayMs, error: result.error }, 'media fetch failed, retrying');
   ctx.tasks.runLater('fetch media', delayMs, () => fetchMediaFile(ctx, { ...file, attempts }));
 }

@@ -10,6 +10,7 @@ import { toE164 } from '../lib/phone-number.ts';
 import { fetchMediaFiles } from '../media/fetch-media-files.ts';
 import { insertMediaFiles } from '../media/media-repo.ts';
 import { notifyStaff } from '../notifications/notify-staff.ts';
+import { publishDomainEvent } from '../workflows/publish-domain-event.ts';
 import { classifyKeyword } from './classify-keyword.ts';
 import { isLikelyOptOut } from './detect-likely-opt-out.ts';
 import type { Keyword } from './classify-keyword.ts';
@@ -61,6 +62,8 @@ export async function handleInboundSms(
     direction: 'inbound',
   });
 
+  await publishDomainEvent(ctx, { type: 'lead_replied', businessId: business.id, conversationId: conversation.id });
+
   const keyword = classifyKeyword(body, form.OptOutType);
   const isKeywordHandled = keyword ? await applyKeyword(ctx, business, contact, conversation, keyword) : false;
   if (isKeywordHandled || contact.isOptedOut) {
@@ -104,6 +107,9 @@ async function applyKeyword(
     data: { keyword: keyword.keyword },
   });
   log.info({ contactId: contact.id, keyword: keyword.keyword }, isOptedOut ? 'contact opted out' : 'contact opted in');
+  if (isOptedOut) {
+    await publishDomainEvent(ctx, { type: 'opted_out', businessId: business.id, conversationId: conversation.id });
+  }
   if (!ctx.provider.confirmsOptOut || business.sendOptOutConfirmation) {
     const body = isOptedOut
       ? `You are unsubscribed from ${business.name} and will receive no more messages. Reply START to resubscribe.`
@@ -131,6 +137,12 @@ async function flagLikelyOptOut(
     businessId: business.id,
     conversationId: conversation.id,
     type: 'message.likely_opt_out',
+  });
+  await publishDomainEvent(ctx, {
+    type: 'handed_to_human',
+    businessId: business.id,
+    conversationId: conversation.id,
+    reason: 'likely opt-out',
   });
   await notifyStaff(ctx, {
     businessId: business.id,

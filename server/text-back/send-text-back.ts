@@ -12,6 +12,8 @@ import { recordEvent } from '../events/event-repo.ts';
 import { parseCallerId } from '../lib/phone-number.ts';
 import { sendMessage } from '../messages/send-message.ts';
 import { notifyStaff } from '../notifications/notify-staff.ts';
+import { chooseOpeningTemplate } from '../workflows/choose-opening-template.ts';
+import { publishDomainEvent } from '../workflows/publish-domain-event.ts';
 
 export type TextBackSkipReason =
   | 'text_back_off'
@@ -56,6 +58,11 @@ export async function sendTextBack(
   ctx.realtime.publish(business.id, 'call:updated', { callId: call.id, conversationId: result.conversationId });
   if (result.conversationId) {
     ctx.realtime.publish(business.id, 'conversation:updated', { conversationId: result.conversationId });
+    const event = { businessId: business.id, conversationId: result.conversationId };
+    await publishDomainEvent(ctx, { ...event, type: 'missed_call' });
+    if (result.status === 'sent') {
+      await publishDomainEvent(ctx, { ...event, type: 'text_back_sent' });
+    }
   }
   return result;
 }
@@ -88,7 +95,7 @@ async function decideAndSend(ctx: AppContext, business: Business, call: Call): P
     return { status: 'skipped', reason: 'landline', conversationId: conversation.id };
   }
 
-  const body = renderTemplate(business.openingMessage, {
+  const body = renderTemplate(await chooseOpeningTemplate(ctx, business), {
     'business.name': business.name,
     'business.phone': business.phoneNumber,
     'business.booking_link': business.bookingLink,

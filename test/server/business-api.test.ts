@@ -57,6 +57,16 @@ describe('business API', () => {
     expect(read.body.business.hours).toEqual({ mon: [{ open: '07:00', close: '15:30' }] });
   });
 
+  it('warns when the ring timeout outlasts a mobile voicemail pickup', async () => {
+    const created = await testApp.api().post('/api/businesses').send(newBusiness);
+
+    const long = await testApp.api().patch(`/api/businesses/${created.body.business.id}`).send({ ringTimeoutSeconds: 30 });
+    const screened = await testApp.api().patch(`/api/businesses/${created.body.business.id}`).send({ callScreening: true });
+
+    expect(long.body.warnings.join(' ')).toContain('voicemail');
+    expect(screened.body.warnings).toEqual([]);
+  });
+
   it('rejects an opening message with an unknown field and names it', async () => {
     const response = await testApp
       .api()

@@ -2,11 +2,13 @@ import { randomBytes } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import { openDatabase } from '../../server/db/open-database.ts';
-import type { Database } from '../../server/db/open-database.ts';
+import type { Database, OpenDatabaseResult } from '../../server/db/open-database.ts';
 import { queryRows } from '../../server/db/query-rows.ts';
 
 export interface TestDatabase {
   db: Database;
+  /** The driver's handle, for the job scheduler. */
+  client: OpenDatabaseResult['client'];
   /** Empties every table, so tests in one file share a database without sharing rows. */
   reset: () => Promise<void>;
   close: () => Promise<void>;
@@ -20,7 +22,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   const serverUrl = process.env.TEST_DATABASE_URL;
   if (!serverUrl) {
     const opened = await openDatabase({ url: null, dataDir: null });
-    return { db: opened.db, reset: () => truncateAll(opened.db), close: opened.close };
+    return { db: opened.db, client: opened.client, reset: () => truncateAll(opened.db), close: opened.close };
   }
 
   const name = `textback_test_${randomBytes(6).toString('hex')}`;
@@ -30,6 +32,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   const opened = await openDatabase({ url: url.toString(), dataDir: null });
   return {
     db: opened.db,
+    client: opened.client,
     reset: () => truncateAll(opened.db),
     close: async () => {
       await opened.close();

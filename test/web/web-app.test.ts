@@ -37,7 +37,7 @@ beforeAll(async () => {
   server = await startWebServer(database.db, webDistDir);
   browser = await launchChromium();
   context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
-  context.setDefaultTimeout(10_000);
+  context.setDefaultTimeout(15_000);
   inbox = await context.newPage();
   await mkdir(screenshotDir, { recursive: true });
 });
@@ -168,6 +168,7 @@ describe('web app in Chromium', () => {
   it('marks a broken flow on the right line and blocks saving', async () => {
     await inbox.getByRole('link', { name: 'Bot flows' }).click();
     const editor = inbox.getByLabel('Flow YAML');
+    await inbox.locator('.yaml-line-number').nth(5).waitFor();
     await inbox.locator('.flow-check-good', { hasText: 'No problems' }).waitFor();
     const source = await editor.inputValue();
     const startLine = source.split('\n').findIndex((line) => line.startsWith('start:')) + 1;

@@ -106,9 +106,7 @@ export function FlowEditorPage() {
               </option>
             ))}
           </select>
-          <span className={hasProblems ? 'flow-check flow-check-bad' : 'flow-check flow-check-good'} role="status">
-            {!isChecked ? 'Checking…' : hasProblems ? `${problems.length} problem${problems.length === 1 ? '' : 's'}` : 'No problems'}
-          </span>
+          <CheckBadge isLoaded={flow !== null} isChecked={isChecked} problemCount={problems.length} />
           <button type="button" className="button" disabled={!isDirty} onClick={() => flow && setSource(flow.current.source)}>
             Discard
           </button>
@@ -144,5 +142,27 @@ export function FlowEditorPage() {
         <TestChat source={source} isDisabled={hasProblems || source === ''} />
       </div>
     </div>
+  );
+}
+
+function CheckBadge(props: { isLoaded: boolean; isChecked: boolean; problemCount: number }) {
+  if (!props.isLoaded) {
+    return <span className="flow-check">Loading…</span>;
+  }
+  if (!props.isChecked) {
+    return <span className="flow-check">Checking…</span>;
+  }
+  if (props.problemCount > 0) {
+    const noun = props.problemCount === 1 ? 'problem' : 'problems';
+    return (
+      <span className="flow-check flow-check-bad" role="status">
+        {props.problemCount} {noun}
+      </span>
+    );
+  }
+  return (
+    <span className="flow-check flow-check-good" role="status">
+      No problems
+    </span>
   );
 }

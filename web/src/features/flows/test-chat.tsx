@@ -16,7 +16,7 @@ export interface TestChatProps {
 }
 
 /**
- * A side chat that plays the lead against the draft in the editor, without saving it or
+ * Renders a side chat that plays the lead against the draft in the editor, without saving it or
  * texting anyone. The bot's state stays in the browser between turns.
  */
 export function TestChat({ source, isDisabled }: TestChatProps) {

@@ -10,7 +10,7 @@ export interface YamlEditorProps {
 }
 
 /**
- * A plain-text YAML editor with line numbers. Each problem is marked in the gutter and its
+ * Renders a plain-text YAML editor with line numbers. Each problem is marked in the gutter and its
  * message is shown at the end of the line it belongs to.
  */
 export function YamlEditor({ value, onChange, problems }: YamlEditorProps) {

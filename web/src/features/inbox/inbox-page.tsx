@@ -9,7 +9,7 @@ import { useConversation } from './use-conversation.ts';
 import { useInboxList } from './use-inbox-list.ts';
 import './inbox.css';
 
-/** The live inbox at /inbox and /inbox/:id: list, conversation and lead details side by side. */
+/** Renders the live inbox at /inbox and /inbox/:id: list, conversation and lead details side by side. */
 export function InboxPage({ selectedId }: { selectedId: string | null }) {
   const [filter, setFilter] = useState<InboxFilter>('open');
   const [search, setSearch] = useState('');

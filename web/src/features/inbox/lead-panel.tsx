@@ -13,7 +13,7 @@ const knownDetails: Array<[string, string]> = [
 ];
 const hiddenDetails = new Set(['preferred_time']);
 
-/** The right column: the lead summary, collected details, the call, nudges and activity. */
+/** Renders the right column: the lead summary, collected details, the call, nudges and activity. */
 export function LeadPanel({ conversation }: { conversation: ConversationDetail }) {
   const details = orderedDetails(conversation.details);
   const handoff = [...conversation.events].reverse().find((event) => event.type === 'conversation.needs_human');

@@ -13,7 +13,7 @@ export interface ReplyComposerProps {
 }
 
 /**
- * The box under the transcript. It writes either a text to the lead (which takes the
+ * Renders the box under the transcript, which sends either a text to the lead (which takes the
  * conversation over from the bot) or an internal note. Texting is disabled, with the reason
  * shown, for a contact who opted out or a closed conversation.
  */

@@ -8,7 +8,7 @@ import { inboxApi } from '../inbox/inbox-api.ts';
 import type { TeamMember } from '../inbox/inbox-api.ts';
 import './team-page.css';
 
-/** The team of the user's business; owners add members, change roles and remove them. */
+/** Renders the team of the user's business; owners add members, change roles and remove them. */
 export function TeamPage() {
   const me = useMe();
   const isOwner = me.user.role === 'owner';
