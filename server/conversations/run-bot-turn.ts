@@ -119,11 +119,18 @@ export function scheduleBotTurn(
 }
 
 function isBotAllowed(conversation: Conversation, contact: Contact): boolean {
+  return !contact.isOptedOut && isBotHolding(conversation);
+}
+
+/**
+ * Whether the bot answers the lead's next text. After a booking it still does, so "actually
+ * Thursday" updates the details and a new question goes to a person.
+ */
+export function isBotHolding(conversation: Conversation): boolean {
   return (
-    !contact.isOptedOut &&
     conversation.holder === 'bot' &&
     conversation.status === 'open' &&
-    conversation.outcome === null
+    (conversation.outcome === null || conversation.outcome === 'qualified')
   );
 }
 
@@ -138,7 +145,7 @@ async function storeTurn(
   await updateConversation(ctx.db, conversation.id, {
     botState: result.state,
     details: { ...conversation.details, ...slots },
-    outcome: result.outcome,
+    outcome: result.outcome ?? conversation.outcome,
     holder: result.outcome === 'needs_human' ? 'human' : conversation.holder,
   });
   await updateContactDetails(ctx.db, contact.id, {

@@ -4,7 +4,7 @@ import { findOrCreateContact, setContactOptOut } from '../contacts/contact-repo.
 import type { Contact } from '../contacts/contact-repo.ts';
 import { findOrOpenConversation, updateConversation } from '../conversations/conversation-repo.ts';
 import type { Conversation } from '../conversations/conversation-repo.ts';
-import { scheduleBotTurn } from '../conversations/run-bot-turn.ts';
+import { isBotHolding, scheduleBotTurn } from '../conversations/run-bot-turn.ts';
 import { recordEvent } from '../events/event-repo.ts';
 import { toE164 } from '../lib/phone-number.ts';
 import { fetchMediaFiles } from '../media/fetch-media-files.ts';
@@ -73,7 +73,7 @@ export async function handleInboundSms(
     await flagLikelyOptOut(ctx, business, conversation);
     return 'stored';
   }
-  if (conversation.holder === 'bot' && conversation.outcome === null) {
+  if (isBotHolding(conversation)) {
     scheduleBotTurn(ctx, business, conversation.id);
   }
   return 'stored';

@@ -73,6 +73,39 @@ describe('bot conversation after a text back', () => {
     expect(details.preferred_time).toBeTruthy();
   });
 
+  it('updates the details after the booking link and keeps the lead qualified', async () => {
+    await missCall();
+    await reply('my kitchen sink is leaking');
+    await reply('Ana Ruiz');
+    await reply('60614');
+    await reply('tomorrow at 3pm');
+    const before = (await readConversation()).details as Record<string, unknown>;
+
+    const correction = await reply('actually thursday at 10am');
+    const thanks = await reply('thanks!');
+
+    expect(correction).toHaveLength(1);
+    expect(thanks).toHaveLength(0);
+    const conversation = await readConversation();
+    expect(conversation.outcome).toBe('qualified');
+    const details = conversation.details as Record<string, unknown>;
+    expect(details.preferred_time).not.toBe(before.preferred_time);
+  });
+
+  it('hands a new question after the booking to a person', async () => {
+    await missCall();
+    await reply('my kitchen sink is leaking');
+    await reply('Ana Ruiz');
+    await reply('60614');
+    await reply('tomorrow at 3pm');
+
+    await reply('can you also look at the water softener while you are here?');
+
+    const conversation = await readConversation();
+    expect(conversation.outcome).toBe('needs_human');
+    expect(conversation.holder).toBe('human');
+  });
+
   it('hands the conversation to a person on request and then stays quiet', async () => {
     await missCall();
     await reply('need a water heater installed');
