@@ -1,6 +1,7 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import type { AppContext } from '../app-context.ts';
+import { requireAvailableFlow } from '../flows/choose-business-flow.ts';
 import { AppError } from '../lib/errors.ts';
 import { parseInput } from '../lib/parse-body.ts';
 import { createBusiness, findBusinessById, listBusinesses, updateBusiness } from './business-repo.ts';
@@ -19,6 +20,7 @@ export function createBusinessRoutes(ctx: AppContext): Router {
 
   router.post('/', async (req, res) => {
     const input = parseInput(businessInputSchema, req.body);
+    requireAvailableFlow(ctx.flows, null, input.flowId);
     try {
       const business = await createBusiness(ctx.db, input);
       ctx.log.info({ businessId: business.id }, 'business created');
@@ -40,6 +42,9 @@ export function createBusinessRoutes(ctx: AppContext): Router {
   router.patch('/:businessId', async (req, res) => {
     const { businessId } = parseInput(idParamsSchema, req.params);
     const update = parseInput(businessUpdateSchema, req.body);
+    if (update.flowId !== undefined) {
+      requireAvailableFlow(ctx.flows, businessId, update.flowId);
+    }
     try {
       const business = await updateBusiness(ctx.db, businessId, update);
       if (!business) {

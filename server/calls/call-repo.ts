@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gte, isNull, lte, or } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, isNull, lte, or, sql } from 'drizzle-orm';
 import type { Database } from '../db/open-database.ts';
 import { calls } from '../db/schema.ts';
 import type { CallVerdict } from './call-webhook-schema.ts';
@@ -52,11 +52,12 @@ export async function findOrCreateCall(
   call: { businessId: string; callSid: string; callerNumber: string | null; at: Date },
 ): Promise<Call> {
   const { at, ...values } = call;
-  await db
+  // The no-op update makes RETURNING yield the existing row too, in one round trip.
+  const rows = await db
     .insert(calls)
     .values({ ...values, createdAt: at, updatedAt: at })
-    .onConflictDoNothing();
-  const rows = await db.select(callColumns).from(calls).where(eq(calls.callSid, call.callSid)).limit(1);
+    .onConflictDoUpdate({ target: calls.callSid, set: { callSid: sql`excluded.call_sid` } })
+    .returning(callColumns);
   return rows[0] as Call;
 }
 

@@ -3,6 +3,7 @@ import type { Request } from 'express';
 import type { AppContext } from '../app-context.ts';
 import { findBusinessByNumber } from '../businesses/business-repo.ts';
 import type { Business } from '../businesses/business.ts';
+import { interceptForwardingCheckCall } from '../forwarding-check/intercept-forwarding-check-call.ts';
 import { AppError } from '../lib/errors.ts';
 import { toE164 } from '../lib/phone-number.ts';
 import { buildMissedCallTwiml } from '../voicemail/voicemail-twiml.ts';
@@ -28,6 +29,8 @@ type VoiceTwiml = InstanceType<typeof VoiceResponse>;
  */
 export function createCallRoutes(ctx: AppContext): Router {
   const router = Router();
+  // A "call me to test" call coming back through the carrier is answered there, never texted.
+  router.post(['/voice', '/voice/status'], interceptForwardingCheckCall(ctx));
 
   router.post('/voice', async (req, res) => {
     const webhook = await readCallWebhook(ctx, req);
@@ -36,7 +39,7 @@ export function createCallRoutes(ctx: AppContext): Router {
       return;
     }
     const { business, call, form } = webhook;
-    const missedVerdict = business.connectionMode === 'forwarded' ? 'forwarded_by_carrier' : business.forwardingNumber ? null : 'no_forwarding_number';
+    const missedVerdict = findVerdictBeforeDialling(business);
     if (missedVerdict) {
       if (form.ForwardedFrom) {
         await updateCall(ctx.db, call.id, { forwardedFrom: form.ForwardedFrom.trim() });
@@ -134,6 +137,14 @@ async function readCallWebhook(
     at: ctx.now(),
   });
   return { form, business, call };
+}
+
+/** Returns the verdict of a call that is missed before any phone rings, or null to dial. */
+function findVerdictBeforeDialling(business: Business): CallVerdict | null {
+  if (business.connectionMode === 'forwarded') {
+    return 'forwarded_by_carrier';
+  }
+  return business.forwardingNumber ? null : 'no_forwarding_number';
 }
 
 /**

@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Database } from '../db/open-database.ts';
 import { contacts } from '../db/schema.ts';
 import type { LineType } from '../providers/sms-provider.ts';
@@ -40,8 +40,13 @@ export async function findOrCreateContact(
   businessId: string,
   phone: string,
 ): Promise<Contact> {
-  await db.insert(contacts).values({ businessId, phone }).onConflictDoNothing();
-  return (await findContactByPhone(db, businessId, phone)) as Contact;
+  // The no-op update makes RETURNING yield the existing row too, in one round trip.
+  const rows = await db
+    .insert(contacts)
+    .values({ businessId, phone })
+    .onConflictDoUpdate({ target: [contacts.businessId, contacts.phone], set: { phone: sql`excluded.phone` } })
+    .returning(contactColumns);
+  return rows[0] as Contact;
 }
 
 export async function findContactByPhone(

@@ -3,8 +3,11 @@ import type { ReplyEngine } from '../../bot/engine/reply-engine.ts';
 import { loadFlows } from '../../bot/flows/load-flows.ts';
 import type { FlowProblem } from '../../bot/flows/flow-problem.ts';
 
-/** Returns the reply engine for a business's chosen flow. */
-export type ReplyEngineFactory = (flowId: string) => ReplyEngine;
+/**
+ * Returns the reply engine for a business's chosen flow. `businessId` selects the business's own
+ * flows; factories built on the flow files alone ignore it.
+ */
+export type ReplyEngineFactory = (flowId: string, businessId: string) => ReplyEngine;
 
 export interface LoadReplyEnginesResult {
   engineFor: ReplyEngineFactory;

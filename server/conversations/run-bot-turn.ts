@@ -47,7 +47,8 @@ export async function runBotTurn(
     return { status: 'skipped' };
   }
 
-  const result = await ctx.engineFor(business.flowId).handleTurn({
+  // The business id makes its own flow win over the template with the same id (see FlowRegistry).
+  const result = await ctx.engineFor(business.flowId, business.id).handleTurn({
     text: batch
       .map((message) => message.body.trim())
       .filter((body) => body !== '')

@@ -6,6 +6,7 @@ import {
   bigserial,
   customType,
   boolean,
+  foreignKey,
   index,
   integer,
   jsonb,
@@ -323,6 +324,49 @@ export const flowVersions = pgTable(
   ],
 );
 
+/**
+ * A business's own flows. The rows in `flows` are templates every business can run; a business
+ * flow with a template's id replaces that template for its business only.
+ */
+export const businessFlows = pgTable(
+  'business_flows',
+  {
+    businessId: uuid('business_id')
+      .notNull()
+      .references(() => businesses.id),
+    id: text('id').notNull(),
+    name: text('name').notNull(),
+    currentHash: text('current_hash').notNull(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (table) => [primaryKey({ columns: [table.businessId, table.id] })],
+);
+
+/** Every saved version of a business's own flow, kept like `flow_versions` for pinning. */
+export const businessFlowVersions = pgTable(
+  'business_flow_versions',
+  {
+    businessId: uuid('business_id').notNull(),
+    flowId: text('flow_id').notNull(),
+    hash: text('hash').notNull(),
+    /** 1 for the business's first saved version of the flow, then counting up. */
+    number: integer('number').notNull(),
+    label: text('label').notNull(),
+    source: text('source').notNull(),
+    origin: text('origin').$type<'api'>().notNull(),
+    createdAt: createdAt(),
+  },
+  (table) => [
+    primaryKey({ columns: [table.businessId, table.flowId, table.hash] }),
+    uniqueIndex('business_flow_versions_number_key').on(table.businessId, table.flowId, table.number),
+    foreignKey({
+      columns: [table.businessId, table.flowId],
+      foreignColumns: [businessFlows.businessId, businessFlows.id],
+    }),
+  ],
+);
+
 export const voicemails = pgTable('voicemails', {
   id: uuid('id').primaryKey().defaultRandom(),
   businessId: uuid('business_id')
@@ -432,5 +476,33 @@ export const workflowSteps = pgTable(
   (table) => [
     index('workflow_steps_run_idx').on(table.runId, table.position),
     index('workflow_steps_due_idx').on(table.status, table.dueAt),
+    // The cap and cooldown checks read a contact's steps by conversation before every text.
+    index('workflow_steps_conversation_idx').on(table.conversationId, table.type),
   ],
+);
+
+/**
+ * One "call me to test" check of a business's conditional forwarding: textback calls the
+ * carrier number, lets it ring unanswered and waits for the carrier to forward it back.
+ */
+export const forwardingChecks = pgTable(
+  'forwarding_checks',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    businessId: uuid('business_id')
+      .notNull()
+      .references(() => businesses.id),
+    status: text('status').$type<'pending' | 'passed' | 'failed'>().notNull().default('pending'),
+    /** The number called, as it was when the check started. */
+    carrierNumber: text('carrier_number').notNull(),
+    /** The provider's id of the outgoing test call, once placed. */
+    outboundCallSid: text('outbound_call_sid'),
+    /** The `CallSid` of the forwarded call that came back, so its later webhooks are ignored too. */
+    forwardedCallSid: text('forwarded_call_sid').unique(),
+    failureReason: text('failure_reason'),
+    startedAt: timestamp('started_at', { withTimezone: true }).notNull(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    finishedAt: timestamp('finished_at', { withTimezone: true }),
+  },
+  (table) => [index('forwarding_checks_business_idx').on(table.businessId, table.startedAt)],
 );

@@ -10,7 +10,10 @@ import type { FlowRegistry } from './flow-registry.ts';
 import { validateFlowSource } from './validate-flow-source.ts';
 
 export interface TestChatInput {
-  /** A stored flow to try; ignored when `source` is given. */
+  /**
+   * A stored flow to try, looked up among the templates and `businessId`'s own flows; ignored
+   * when `source` is given.
+   */
   flowId?: string;
   /** An unsaved flow to try, as YAML. */
   source?: string;
@@ -55,7 +58,7 @@ export async function runTestChat(
     catalog = createFlowCatalog([validated.flow]);
     startFlowId = validated.flow.id;
   } else if (input.flowId !== undefined) {
-    catalog = deps.flows.catalog();
+    catalog = deps.flows.catalogFor(input.businessId ?? null);
     startFlowId = input.flowId;
     if (!catalog.current.has(startFlowId)) {
       return { ok: false, code: 'not_found', message: `Flow "${startFlowId}" not found` };

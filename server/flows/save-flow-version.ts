@@ -1,11 +1,14 @@
 import type { FlowProblem } from '../../bot/flows/flow-problem.ts';
 import type { Database } from '../db/open-database.ts';
 import type { Logger } from '../lib/logger.ts';
-import { findStoredFlow, storeFlowVersion } from './flow-repo.ts';
-import type { StoredFlowVersion } from './flow-repo.ts';
+import { storeBusinessFlowVersion } from './business-flow-repo.ts';
+import { storeFlowVersion } from './flow-repo.ts';
+import type { NewFlowVersion, StoredFlowVersion } from './flow-repo.ts';
 import type { FlowRegistry } from './flow-registry.ts';
 import { describeFlow, validateFlowSource } from './validate-flow-source.ts';
 import type { FlowOverview } from './validate-flow-source.ts';
+import { findVisibleFlow } from './visible-flows.ts';
+import type { FlowOwner } from './visible-flows.ts';
 
 export interface FlowStoreDeps {
   db: Database;
@@ -17,10 +20,15 @@ export interface SaveFlowVersionInput {
   source: string;
   /** The flow being edited; null creates a new flow with the id written in the source. */
   flowId: string | null;
+  /**
+   * The business that owns the saved flow, or null to save a template. Saving a template's id
+   * for a business stores the business's own copy and leaves the template unchanged.
+   */
+  businessId: string | null;
 }
 
 export type SaveFlowVersionResult =
-  | { ok: true; version: StoredFlowVersion; flow: FlowOverview; isNew: boolean }
+  | { ok: true; version: StoredFlowVersion; flow: FlowOverview; owner: FlowOwner; isNew: boolean }
   | { ok: false; code: 'invalid'; problems: FlowProblem[] }
   | { ok: false; code: 'not_found' | 'exists' | 'id_mismatch' | 'conflict'; message: string };
 
@@ -43,7 +51,7 @@ export async function saveFlowVersion(
     const message = `The source has id "${flow.id}" but is saved to flow "${input.flowId}"`;
     return { ok: false, code: 'id_mismatch', message };
   }
-  const stored = await findStoredFlow(deps.db, flow.id);
+  const stored = await findVisibleFlow(deps.db, input.businessId, flow.id);
   if (input.flowId === null && stored !== null) {
     const message = `A flow with id "${flow.id}" already exists; save a new version of it instead`;
     return { ok: false, code: 'exists', message };
@@ -54,14 +62,18 @@ export async function saveFlowVersion(
 
   let result: Awaited<ReturnType<typeof storeFlowVersion>>;
   try {
-    result = await storeFlowVersion(deps.db, {
+    const version: NewFlowVersion = {
       flowId: flow.id,
       name: flow.name,
       hash: flow.hash,
       label: flow.version,
       source: input.source,
       origin: 'api',
-    });
+    };
+    result =
+      input.businessId === null
+        ? await storeFlowVersion(deps.db, version)
+        : await storeBusinessFlowVersion(deps.db, input.businessId, version);
   } catch (error) {
     if (isUniqueViolation(error)) {
       const message = 'Another version of this flow was saved at the same time; save again';
@@ -69,10 +81,12 @@ export async function saveFlowVersion(
     }
     throw error;
   }
-  deps.flows.register(flow, true);
-  const fields = { flowId: flow.id, hash: flow.hash, number: result.version.number };
-  deps.log.info({ ...fields, isNew: result.isNew }, 'flow version saved');
-  return { ok: true, version: result.version, flow: describeFlow(flow), isNew: result.isNew };
+  deps.flows.register(flow, { businessId: input.businessId, isCurrent: true });
+  const owner: FlowOwner = input.businessId === null ? 'template' : 'business';
+  const fields = { businessId: input.businessId, flowId: flow.id, hash: flow.hash, owner };
+  const { version, isNew } = result;
+  deps.log.info({ ...fields, number: version.number, isNew }, 'flow version saved');
+  return { ok: true, version, flow: describeFlow(flow), owner, isNew };
 }
 
 function isUniqueViolation(error: unknown): boolean {

@@ -32,7 +32,7 @@ interface JobData {
 }
 
 /**
- * A JobScheduler on Agenda 6.2.6 with @agendajs/postgres-backend 3.0.6, over the app's pool or,
+ * Creates a JobScheduler on Agenda 6.2.6 with @agendajs/postgres-backend 3.0.6, over the app's pool or,
  * on PGlite, over an adapter with the pool's surface. Agenda claims jobs with
  * `FOR UPDATE SKIP LOCKED`, so two processes sharing a database run each job once.
  */
@@ -51,7 +51,8 @@ export async function createAgendaScheduler(options: CreateAgendaSchedulerOption
     removeOnComplete: true,
   });
   const log = options.log.child({ worker: options.workerName });
-  // Agenda emits 'error' for a job cancelled just as it came due; unhandled, it would crash us.
+  // Agenda emits 'error' for a job cancelled just as it came due, and an unhandled 'error' event
+  // crashes the process.
   agenda.on('error', (err) => log.warn({ err }, 'job scheduler error'));
   agenda.on('fail', (err: unknown, job: { attrs: { name: string; _id?: unknown } }) => {
     log.error({ err, job: job.attrs.name, jobId: String(job.attrs._id) }, 'job failed');

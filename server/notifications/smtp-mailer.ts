@@ -21,10 +21,12 @@ export interface SmtpMailerOptions {
 /** Creates a Mailer on nodemailer's SMTP transport, with timeouts so a dead server fails fast. */
 export function createSmtpMailer(options: SmtpMailerOptions): Mailer {
   const url = new URL(options.url);
+  const isTls = url.protocol === 'smtps:';
+  const defaultPort = isTls ? 465 : 587;
   const transport = nodemailer.createTransport({
     host: url.hostname,
-    port: url.port ? Number(url.port) : url.protocol === 'smtps:' ? 465 : 587,
-    secure: url.protocol === 'smtps:',
+    port: url.port ? Number(url.port) : defaultPort,
+    secure: isTls,
     auth: url.username ? { user: decodeURIComponent(url.username), pass: decodeURIComponent(url.password) } : undefined,
     connectionTimeout: 10_000,
     greetingTimeout: 10_000,

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { fetchMediaUrl } from './fetch-media-url.ts';
-import type { SendSmsRequest, SendSmsResult, SmsProvider } from './sms-provider.ts';
+import type { PlaceCallRequest, PlaceCallResult, SendSmsRequest, SendSmsResult, SmsProvider } from './sms-provider.ts';
 
 /** Posts a signed Twilio-format webhook to this server, as the carrier would. */
 export type WebhookPoster = (pathWithQuery: string, params: Record<string, string>) => Promise<void>;
@@ -56,5 +56,29 @@ export function createSandboxProvider(): SandboxProvider {
     fetchMedia: (url) => fetchMediaUrl(url, null),
     // The sandbox has no carrier data; every simulated phone is a mobile.
     lookupLineType: async () => 'mobile',
+    async placeCall(request: PlaceCallRequest): Promise<PlaceCallResult> {
+      if (!poster) {
+        return { ok: false, errorCode: 'sandbox', errorMessage: 'The sandbox cannot place calls before the server listens' };
+      }
+      const providerId = `CA${randomBytes(16).toString('hex')}`;
+      // The sandbox plays the called carrier: nobody answers, so it forwards the call to the
+      // number that placed it, as conditional forwarding to textback would.
+      const forwarded = {
+        CallSid: `CA${randomBytes(16).toString('hex')}`,
+        CallStatus: 'ringing',
+        Direction: 'inbound',
+        From: request.from,
+        To: request.from,
+        Called: request.from,
+        ForwardedFrom: request.to,
+      };
+      setTimeout(() => {
+        postWebhook('/webhooks/twilio/voice', forwarded).catch(() => undefined);
+      }, sandboxForwardDelayMs).unref();
+      return { ok: true, providerId };
+    },
   };
 }
+
+/** How long the simulated carrier lets a placed call ring before forwarding it. */
+const sandboxForwardDelayMs = 1_500;

@@ -33,7 +33,22 @@ export interface SmsProvider {
   fetchMedia(url: string): Promise<FetchMediaResult>;
   /** Looks up what kind of line a number is; rejects on failure so the caller can decide. */
   lookupLineType(phone: string): Promise<LineType>;
+  /** Starts an outgoing call that plays `twiml` if answered; resolves once the call is queued. */
+  placeCall(request: PlaceCallRequest): Promise<PlaceCallResult>;
 }
+
+export interface PlaceCallRequest {
+  from: string;
+  to: string;
+  /** TwiML the called party hears if they answer. */
+  twiml: string;
+  /** How long the call rings before the provider gives up, in seconds. */
+  timeoutSeconds: number;
+}
+
+export type PlaceCallResult =
+  | { ok: true; providerId: string }
+  | { ok: false; errorCode: string; errorMessage: string };
 
 export type FetchMediaResult =
   | { ok: true; contentType: string; data: Buffer }

@@ -1,7 +1,15 @@
 import twilio from 'twilio';
 import type { Logger } from '../lib/logger.ts';
 import { fetchMediaUrl } from './fetch-media-url.ts';
-import type { LineType, MessageStatus, SendSmsRequest, SendSmsResult, SmsProvider } from './sms-provider.ts';
+import type {
+  LineType,
+  MessageStatus,
+  PlaceCallRequest,
+  PlaceCallResult,
+  SendSmsRequest,
+  SendSmsResult,
+  SmsProvider,
+} from './sms-provider.ts';
 
 export interface TwilioProviderOptions {
   accountSid: string;
@@ -45,6 +53,20 @@ export function createTwilioProvider(options: TwilioProviderOptions): SmsProvide
       const result = await client.lookups.v2.phoneNumbers(phone).fetch({ fields: 'line_type_intelligence' });
       return mapLineType(result.lineTypeIntelligence?.type);
     },
+    async placeCall(request: PlaceCallRequest): Promise<PlaceCallResult> {
+      try {
+        const call = await client.calls.create({
+          from: request.from,
+          to: request.to,
+          twiml: request.twiml,
+          timeout: request.timeoutSeconds,
+        });
+        return { ok: true, providerId: call.sid };
+      } catch (err) {
+        options.log.warn({ err }, 'twilio rejected a call');
+        return toFailure(err);
+      }
+    },
   };
 }
 
@@ -86,7 +108,7 @@ export function mapTwilioStatus(status: string): MessageStatus {
   }
 }
 
-function toFailure(err: unknown): SendSmsResult {
+function toFailure(err: unknown): { ok: false; errorCode: string; errorMessage: string } {
   if (err instanceof Error && 'code' in err && err.code !== undefined) {
     return { ok: false, errorCode: String(err.code), errorMessage: err.message };
   }

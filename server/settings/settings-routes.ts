@@ -4,6 +4,10 @@ import { requireRole, sessionOf } from '../auth/require-session.ts';
 import { findBusinessById, updateBusiness } from '../businesses/business-repo.ts';
 import { businessUpdateSchema } from '../businesses/business.ts';
 import type { Business } from '../businesses/business.ts';
+import { requireAvailableFlow } from '../flows/choose-business-flow.ts';
+import { findFieldWarnings } from '../businesses/find-settings-warnings.ts';
+import type { SettingsWarning } from '../businesses/find-settings-warnings.ts';
+import { createForwardingCheckRoutes } from '../forwarding-check/forwarding-check-routes.ts';
 import { AppError } from '../lib/errors.ts';
 import { parseInput } from '../lib/parse-body.ts';
 import { findHolidays, saveHolidays } from './holiday-repo.ts';
@@ -20,12 +24,27 @@ export function createSettingsRoutes(ctx: AppContext): Router {
   const router = Router();
 
   router.get('/', async (_req, res) => {
-    res.json({ settings: await readSettings(ctx, sessionOf(res).user.businessId) });
+    res.json(await readSettingsResponse(ctx, sessionOf(res).user.businessId));
   });
+
+  // The warnings a draft would get if saved, so the page can show them while the owner types.
+  router.post('/warnings', async (req, res) => {
+    const { holidays: _holidays, ...draft } = parseInput(settingsUpdateSchema, req.body);
+    const business = await findBusinessById(ctx.db, sessionOf(res).user.businessId);
+    if (!business) {
+      throw new AppError('not_found', 'Business not found');
+    }
+    res.json({ warnings: findFieldWarnings({ ...business, ...draft }) });
+  });
+
+  router.use('/forwarding-check', createForwardingCheckRoutes(ctx));
 
   router.patch('/', requireRole('owner'), async (req, res) => {
     const { holidays, ...update } = parseInput(settingsUpdateSchema, req.body);
     const { user } = sessionOf(res);
+    if (update.flowId !== undefined) {
+      requireAvailableFlow(ctx.flows, user.businessId, update.flowId);
+    }
     if (Object.keys(update).length > 0) {
       await updateBusiness(ctx.db, user.businessId, update);
     }
@@ -35,10 +54,32 @@ export function createSettingsRoutes(ctx: AppContext): Router {
     const fields = [...Object.keys(update), ...(holidays ? ['holidays'] : [])];
     ctx.log.info({ businessId: user.businessId, userId: user.id, fields }, 'settings changed');
     ctx.realtime.publish(user.businessId, 'settings:updated', { businessId: user.businessId });
-    res.json({ settings: await readSettings(ctx, user.businessId) });
+    res.json(await readSettingsResponse(ctx, user.businessId));
   });
 
   return router;
+}
+
+interface SettingsResponse {
+  settings: Business & { holidays: unknown };
+  warnings: SettingsWarning[];
+  /** What the setup instructions need: the provider and the webhook addresses to configure. */
+  setup: { provider: 'twilio' | 'sandbox'; voiceUrl: string; voiceStatusUrl: string; smsUrl: string };
+}
+
+async function readSettingsResponse(ctx: AppContext, businessId: string): Promise<SettingsResponse> {
+  const settings = await readSettings(ctx, businessId);
+  const webhookBase = `${ctx.config.publicBaseUrl}/webhooks/twilio`;
+  return {
+    settings,
+    warnings: findFieldWarnings(settings),
+    setup: {
+      provider: ctx.provider.kind,
+      voiceUrl: `${webhookBase}/voice`,
+      voiceStatusUrl: `${webhookBase}/voice/status`,
+      smsUrl: `${webhookBase}/sms`,
+    },
+  };
 }
 
 async function readSettings(ctx: AppContext, businessId: string): Promise<Business & { holidays: unknown }> {

@@ -2,10 +2,15 @@ import { Router } from 'express';
 import { z } from 'zod';
 import type { AppContext } from '../app-context.ts';
 import { requireRole, sessionOf } from '../auth/require-session.ts';
-import { findFlowVersion, listFlowVersions, listStoredFlows } from '../flows/flow-repo.ts';
 import { runTestChat } from '../flows/run-test-chat.ts';
 import { saveFlowVersion } from '../flows/save-flow-version.ts';
 import { maxFlowSourceLength, validateFlowSource } from '../flows/validate-flow-source.ts';
+import {
+  findVisibleFlow,
+  findVisibleFlowVersion,
+  listVisibleFlowVersions,
+  listVisibleFlows,
+} from '../flows/visible-flows.ts';
 import { AppError } from '../lib/errors.ts';
 import { parseInput } from '../lib/parse-body.ts';
 
@@ -27,27 +32,41 @@ const trySchema = z.object({
 });
 
 /**
- * The browser's flow editor: list and read flows, check a draft, chat with a draft, and save it
- * as a new version. Owners only. Test chats use the owner's business for names and links.
+ * Creates the routes of the browser's flow editor, for owners only: list and read flows, check a
+ * draft, chat with a draft, and save it as a new version. An owner reads the shared templates and
+ * their own business's flows, never another business's. Saving stores the business's own flow,
+ * so saving a template's id creates the business's copy and leaves the template unchanged. Test
+ * chats use the owner's business for names and links.
  */
 export function createFlowEditorRoutes(ctx: AppContext): Router {
   const router = Router();
   router.use(requireRole('owner'));
 
   router.get('/', async (_req, res) => {
-    const stored = await listStoredFlows(ctx.db);
-    res.json({ flows: stored.map(({ id, name, currentHash, updatedAt }) => ({ id, name, currentHash, updatedAt })) });
+    const visible = await listVisibleFlows(ctx.db, sessionOf(res).user.businessId);
+    const flows = visible.map(({ id, name, currentHash, updatedAt, owner }) => ({
+      id,
+      name,
+      currentHash,
+      updatedAt,
+      owner,
+    }));
+    res.json({ flows });
   });
 
   router.get('/:flowId', async (req, res) => {
     const { flowId } = parseInput(paramsSchema, req.params);
-    const stored = (await listStoredFlows(ctx.db)).find((flow) => flow.id === flowId);
-    const current = stored ? await findFlowVersion(ctx.db, flowId, stored.currentHash) : null;
+    const businessId = sessionOf(res).user.businessId;
+    const stored = await findVisibleFlow(ctx.db, businessId, flowId);
+    const current = stored
+      ? await findVisibleFlowVersion(ctx.db, businessId, flowId, stored.currentHash)
+      : null;
     if (!stored || !current) {
       throw new AppError('not_found', `Flow "${flowId}" not found`);
     }
-    const versions = await listFlowVersions(ctx.db, flowId);
-    res.json({ flow: { id: stored.id, name: stored.name, current, versions } });
+    const versions = await listVisibleFlowVersions(ctx.db, stored, businessId);
+    const { id, name, owner } = stored;
+    res.json({ flow: { id, name, owner, current, versions } });
   });
 
   router.post('/check', (req, res) => {
@@ -78,15 +97,21 @@ export function createFlowEditorRoutes(ctx: AppContext): Router {
   router.post('/:flowId/versions', async (req, res) => {
     const { flowId } = parseInput(paramsSchema, req.params);
     const { source } = parseInput(sourceSchema, req.body);
-    const result = await saveFlowVersion({ db: ctx.db, flows: ctx.flows, log: ctx.log }, { source, flowId });
+    const { user } = sessionOf(res);
+    const result = await saveFlowVersion(
+      { db: ctx.db, flows: ctx.flows, log: ctx.log },
+      { source, flowId, businessId: user.businessId },
+    );
     if (!result.ok) {
       if (result.code === 'invalid') {
         throw new AppError('bad_request', 'The flow has problems; nothing was saved', result.problems);
       }
       throw new AppError(result.code === 'not_found' ? 'not_found' : 'conflict', result.message);
     }
-    ctx.log.info({ flowId, userId: sessionOf(res).user.id, number: result.version.number }, 'flow saved from the web app');
-    res.status(result.isNew ? 201 : 200).json({ version: result.version, flow: result.flow });
+    const { version, flow, owner, isNew } = result;
+    const fields = { businessId: user.businessId, userId: user.id, flowId, number: version.number };
+    ctx.log.info(fields, 'flow saved from the web app');
+    res.status(isNew ? 201 : 200).json({ version, flow, owner });
   });
 
   return router;

@@ -56,7 +56,7 @@ const standInEngine: ReplyEngine = {
 };
 
 const standInRegistry: FlowRegistry = {
-  catalog: () => ({ current: new Map(), versions: new Map() }),
+  catalogFor: () => ({ current: new Map(), versions: new Map() }),
   engineFor: () => standInEngine,
   interpreter: null,
   register: () => undefined,

@@ -70,9 +70,9 @@ function createGatedApp(): Promise<{ app: TestApp; release: () => void; started:
     release = resolve;
   });
   return createTestApp({ db: database.db, fakeTwilioUrl: twilio.url }).then((base) => {
-    const gated = (flowId: string): ReplyEngine => ({
+    const gated = (flowId: string, businessId: string): ReplyEngine => ({
       handleTurn: async (request) => {
-        const result = await base.ctx.flows.engineFor(flowId).handleTurn(request);
+        const result = await base.ctx.flows.engineFor(flowId, businessId).handleTurn(request);
         if (request.state !== null) {
           markStarted();
           await gate;

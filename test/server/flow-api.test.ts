@@ -254,7 +254,7 @@ describe('flow version pinning', () => {
       const kept = await createFlowRegistry({ db: database.db, flowsDir: directory, log });
 
       const promptOf = (registry: typeof kept) => {
-        const step = registry.catalog().current.get('intake')?.steps.get('ask_name');
+        const step = registry.catalogFor(null).current.get('intake')?.steps.get('ask_name');
         return step?.type === 'ask' ? step.prompt : undefined;
       };
       expect(promptOf(followed)).toBe('Your name?');

@@ -11,9 +11,22 @@ export interface RecordedMessage {
   authorization: string | null;
 }
 
+export interface RecordedCall {
+  accountSid: string;
+  from: string;
+  to: string;
+  twiml: string | null;
+  url: string | null;
+  timeout: number | null;
+}
+
 export interface FakeTwilio {
   url: string;
   messages: RecordedMessage[];
+  /** Outgoing calls placed through `POST /Calls.json`, in order. */
+  calls: RecordedCall[];
+  /** Makes the next call request fail with this Twilio error code and HTTP status. */
+  failNextCall: (code: number, status?: number) => void;
   /** Makes the next send fail with this Twilio error code and HTTP status. */
   failNext: (code: number, status?: number) => void;
   /** Delays every answer, to model a slow API. */
@@ -36,6 +49,8 @@ export interface FakeTwilio {
 /** A local HTTP server that answers Twilio's Messages API and records what was sent. */
 export async function startFakeTwilio(): Promise<FakeTwilio> {
   const messages: RecordedMessage[] = [];
+  const calls: RecordedCall[] = [];
+  let callFailure: { code: number; status: number } | null = null;
   let failure: { code: number; status: number } | null = null;
   let delayMs = 0;
   const lineTypes = new Map<string, string>();
@@ -89,6 +104,30 @@ export async function startFakeTwilio(): Promise<FakeTwilio> {
           res.end(file.data);
           return;
         }
+        const callMatch = /^\/2010-04-01\/Accounts\/([^/]+)\/Calls\.json$/.exec(req.url ?? '');
+        if (req.method === 'POST' && callMatch) {
+          if (callFailure) {
+            const { code, status } = callFailure;
+            callFailure = null;
+            res.writeHead(status, { 'content-type': 'application/json' });
+            res.end(JSON.stringify({ code, message: `Fake error ${code}`, status }));
+            return;
+          }
+          const form = new URLSearchParams(Buffer.concat(chunks).toString('utf8'));
+          const timeout = form.get('Timeout');
+          calls.push({
+            accountSid: callMatch[1] ?? '',
+            from: form.get('From') ?? '',
+            to: form.get('To') ?? '',
+            twiml: form.get('Twiml'),
+            url: form.get('Url'),
+            timeout: timeout === null ? null : Number(timeout),
+          });
+          const sid = `CA${randomBytes(16).toString('hex')}`;
+          res.writeHead(201, { 'content-type': 'application/json' });
+          res.end(JSON.stringify({ sid, status: 'queued', account_sid: callMatch[1], to: form.get('To'), from: form.get('From') }));
+          return;
+        }
         const match = /^\/2010-04-01\/Accounts\/([^/]+)\/Messages\.json$/.exec(req.url ?? '');
         if (req.method !== 'POST' || !match) {
           res.writeHead(404, { 'content-type': 'application/json' });
@@ -123,6 +162,10 @@ export async function startFakeTwilio(): Promise<FakeTwilio> {
   return {
     url: `http://127.0.0.1:${port}`,
     messages,
+    calls,
+    failNextCall: (code, status = 400) => {
+      callFailure = { code, status };
+    },
     failNext: (code, status = 400) => {
       failure = { code, status };
     },

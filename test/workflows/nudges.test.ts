@@ -246,10 +246,11 @@ describe('owner removal rules', () => {
   });
 });
 
-describe('event log for skipped text', () => {
+describe('workflow event log', () => {
   it('records why a run stopped', async () => {
     await seedBusiness(database.db);
     await missCall();
+    testApp.clock.advance(60_000);
     await testApp.postWebhook('/webhooks/twilio/sms', smsParams('hello'));
     await workflows.settle();
 

@@ -7,7 +7,10 @@ import { TestChat } from './test-chat.tsx';
 import { describeProblem, YamlEditor } from './yaml-editor.tsx';
 import './flows.css';
 
-/** Owners edit a bot flow's YAML, see problems on their lines, try it and save a new version. */
+/**
+ * Owners edit a bot flow's YAML, see problems on their lines, try it and save a new version.
+ * Saving a template stores the business's own copy, which its bot then runs instead.
+ */
 export function FlowEditorPage() {
   const [flows, setFlows] = useState<FlowSummary[]>([]);
   const [flowId, setFlowId] = useState<string | null>(null);
@@ -19,6 +22,7 @@ export function FlowEditorPage() {
   const [reloadCount, setReloadCount] = useState(0);
   const settledSource = useDebouncedValue(source, 300);
 
+  // The list is read again after a save, because saving a template makes it the business's own.
   useEffect(() => {
     const controller = new AbortController();
     flowsApi.list(controller.signal).then(
@@ -33,7 +37,7 @@ export function FlowEditorPage() {
       },
     );
     return () => controller.abort();
-  }, []);
+  }, [reloadCount]);
 
   useEffect(() => {
     if (!flowId) {
@@ -82,7 +86,7 @@ export function FlowEditorPage() {
     setError(null);
     try {
       const { version } = await flowsApi.save(flowId, source);
-      setStatus(`Saved as version ${version.number}. New conversations start on it.`);
+      setStatus(`Saved as version ${version.number} of your own flow. New conversations start on it.`);
       setReloadCount((count) => count + 1);
     } catch (caught) {
       setError(describeError(caught));
@@ -102,7 +106,7 @@ export function FlowEditorPage() {
           <select aria-label="Flow" value={flowId ?? ''} onChange={(event) => setFlowId(event.target.value)}>
             {flows.map((item) => (
               <option key={item.id} value={item.id}>
-                {item.name} ({item.id})
+                {item.name} ({item.id}, {item.owner === 'business' ? 'your own' : 'template'})
               </option>
             ))}
           </select>
@@ -123,8 +127,9 @@ export function FlowEditorPage() {
       {error ? <p className="error-banner flow-editor-message">{error}</p> : null}
       {status && !isDirty ? <p className="flow-saved flow-editor-message">{status}</p> : null}
       <p className="flow-shared-note">
-        Flows are shared by every business on this server that uses them; saving changes the bot
-        for all of them.
+        {flow?.owner === 'business'
+          ? 'This is your business\'s own copy of the flow, so saving changes only your bot.'
+          : 'This is a template shared by every business. Saving creates your business\'s own copy, which only your bot uses, and leaves the template as it is.'}
       </p>
       <div className="flow-editor-body">
         <div className="flow-editor-main">

@@ -1,7 +1,16 @@
 import { z } from 'zod';
 import { requestJson } from '../../lib/api-client.ts';
 
-const flowSummarySchema = z.object({ id: z.string(), name: z.string(), currentHash: z.string() });
+/** `template`: shared by every business, read-only here. `business`: this business's own flow. */
+const flowOwnerSchema = z.enum(['template', 'business']);
+export type FlowOwner = z.infer<typeof flowOwnerSchema>;
+
+const flowSummarySchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  currentHash: z.string(),
+  owner: flowOwnerSchema,
+});
 export type FlowSummary = z.infer<typeof flowSummarySchema>;
 
 const versionSchema = z.object({
@@ -16,6 +25,7 @@ export type FlowVersion = z.infer<typeof versionSchema>;
 const flowSchema = z.object({
   id: z.string(),
   name: z.string(),
+  owner: flowOwnerSchema,
   current: versionSchema.extend({ source: z.string() }),
   versions: z.array(versionSchema),
 });

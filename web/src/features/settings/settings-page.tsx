@@ -1,12 +1,14 @@
 import { useEffect, useMemo, useState } from 'react';
-import type { ReactNode } from 'react';
 import { describeError, isAbortError } from '../../lib/describe-error.ts';
 import { useMe } from '../auth/session-context.tsx';
+import { CallSettingsSections } from './calls/call-settings-sections.tsx';
+import { callSettingKeys } from './calls/call-settings-props.ts';
 import { HolidaysEditor } from './holidays-editor.tsx';
 import { HoursEditor } from './hours-editor.tsx';
 import { OpeningMessageEditor } from './opening-message-editor.tsx';
 import { settingsApi } from './settings-api.ts';
-import type { Settings, SettingsUpdate } from './settings-api.ts';
+import type { Settings, SettingsSetup, SettingsUpdate, SettingsWarning } from './settings-api.ts';
+import { Section } from './settings-section.tsx';
 import { useFlowChoices } from './use-flow-choices.ts';
 import './settings.css';
 
@@ -14,8 +16,7 @@ const editableKeys = [
   'textBackEnabled',
   'openingMessage',
   'bookingLink',
-  'forwardingNumber',
-  'ringTimeoutSeconds',
+  ...callSettingKeys,
   'timeZone',
   'hours',
   'holidays',
@@ -29,6 +30,8 @@ export function SettingsPage() {
   const isOwner = me.user.role === 'owner';
   const [saved, setSaved] = useState<Settings | null>(null);
   const [draft, setDraft] = useState<Settings | null>(null);
+  const [warnings, setWarnings] = useState<SettingsWarning[]>([]);
+  const [setup, setSetup] = useState<SettingsSetup | null>(null);
   const [status, setStatus] = useState<{ kind: 'idle' | 'saving' | 'saved' } | { kind: 'error'; message: string }>({
     kind: 'idle',
   });
@@ -37,9 +40,11 @@ export function SettingsPage() {
   useEffect(() => {
     const controller = new AbortController();
     settingsApi.read(controller.signal).then(
-      (settings) => {
-        setSaved(settings);
-        setDraft(settings);
+      (response) => {
+        setSaved(response.settings);
+        setDraft(response.settings);
+        setWarnings(response.warnings);
+        setSetup(response.setup);
       },
       (caught: unknown) => {
         if (!isAbortError(caught)) {
@@ -54,7 +59,7 @@ export function SettingsPage() {
   const isDirty = Object.keys(changes).length > 0;
   const timeZones = useMemo(() => Intl.supportedValuesOf('timeZone'), []);
 
-  if (!draft || !saved) {
+  if (!draft || !saved || !setup) {
     return status.kind === 'error' ? <p className="error-banner settings-error">{status.message}</p> : <p className="page-loading">Loading settings…</p>;
   }
   const update = <Key extends keyof Settings>(key: Key, value: Settings[Key]) => {
@@ -65,8 +70,9 @@ export function SettingsPage() {
     setStatus({ kind: 'saving' });
     try {
       const next = await settingsApi.update(changes);
-      setSaved(next);
-      setDraft(next);
+      setSaved(next.settings);
+      setDraft(next.settings);
+      setWarnings(next.warnings);
       setStatus({ kind: 'saved' });
     } catch (caught) {
       setStatus({ kind: 'error', message: describeError(caught) });
@@ -137,31 +143,15 @@ export function SettingsPage() {
         />
       </Section>
 
-      <Section title="Call forwarding" description="Calls to your textback number ring this phone first.">
-        <div className="settings-grid">
-          <label>
-            Forwarding number
-            <input
-              type="tel"
-              placeholder="+1 555 555 0199"
-              value={draft.forwardingNumber ?? ''}
-              disabled={isDisabled}
-              onChange={(event) => update('forwardingNumber', event.target.value.trim() === '' ? null : event.target.value)}
-            />
-          </label>
-          <label>
-            Ring for (seconds)
-            <input
-              type="number"
-              min={5}
-              max={120}
-              value={draft.ringTimeoutSeconds}
-              disabled={isDisabled}
-              onChange={(event) => update('ringTimeoutSeconds', Number(event.target.value))}
-            />
-          </label>
-        </div>
-      </Section>
+      <CallSettingsSections
+        draft={draft}
+        saved={saved}
+        update={update}
+        warnings={warnings}
+        setup={setup}
+        isDisabled={isDisabled}
+        isOwner={isOwner}
+      />
 
       <Section title="Hours and holidays" description="When the business is open, in its own time zone.">
         <label className="settings-inline">
@@ -206,18 +196,6 @@ export function SettingsPage() {
         </div>
       </Section>
     </div>
-  );
-}
-
-function Section({ title, description, children }: { title: string; description: string; children: ReactNode }) {
-  return (
-    <section className="settings-section" aria-label={title}>
-      <div className="settings-section-intro">
-        <h2>{title}</h2>
-        <p>{description}</p>
-      </div>
-      <div className="settings-section-body">{children}</div>
-    </section>
   );
 }
 

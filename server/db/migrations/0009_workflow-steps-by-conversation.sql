@@ -1,0 +1,1 @@
+CREATE INDEX "workflow_steps_conversation_idx" ON "workflow_steps" USING btree ("conversation_id","type");
