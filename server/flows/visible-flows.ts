@@ -8,7 +8,7 @@ import {
 import { findFlowVersion, findStoredFlow, listFlowVersions, listStoredFlows } from './flow-repo.ts';
 import type { StoredFlow, StoredFlowVersion, StoredFlowVersionWithSource } from './flow-repo.ts';
 
-/** Where a flow is stored: a shared template, or the business's own flow. */
+/** The owner of a flow: a shared template, or the business's own flow. */
 export type FlowOwner = 'template' | 'business';
 
 export interface VisibleFlow extends StoredFlow {

@@ -25,6 +25,9 @@ const tableName = 'agenda_jobs';
 /** A claimed job whose process died is taken over after this; our jobs finish in seconds. */
 const lockLifetimeMs = 60_000;
 
+/** How long `stop()` waits for running jobs; a job still running is taken over after its lock. */
+const drainTimeoutMs = 15_000;
+
 interface JobData {
   payload: Record<string, unknown>;
   /** ISO time on the app's clock. */
@@ -112,7 +115,11 @@ export async function createAgendaScheduler(options: CreateAgendaSchedulerOption
     },
     stop: async () => {
       if (isStarted) {
-        await agenda.stop();
+        // agenda.stop() unlocks running jobs without waiting for them; drain() waits first.
+        const drained = await agenda.drain({ timeout: drainTimeoutMs });
+        if (drained.timedOut) {
+          log.warn({ running: drained.running }, 'jobs still running at shutdown');
+        }
         isStarted = false;
         log.info('job scheduler stopped');
       }
