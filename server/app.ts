@@ -3,7 +3,6 @@ import path from 'node:path';
 import express from 'express';
 import type { Express } from 'express';
 import helmet from 'helmet';
-import { pinoHttp } from 'pino-http';
 import { requireApiToken } from './api/require-api-token.ts';
 import type { AppContext } from './app-context.ts';
 import { checkSameOrigin } from './auth/check-same-origin.ts';
@@ -15,6 +14,8 @@ import { createScreeningRoutes } from './calls/screening-routes.ts';
 import { createConversationRoutes } from './conversations/conversation-routes.ts';
 import { createFlowRoutes } from './flows/flow-routes.ts';
 import { AppError, createErrorHandler } from './lib/errors.ts';
+import { createRequestLogger } from './lib/request-logger.ts';
+import { stripNulBytes } from './webhooks/strip-nul-bytes.ts';
 import { createMediaRoutes } from './media/media-routes.ts';
 import { createSmsRoutes } from './messages/sms-routes.ts';
 import type { SandboxProvider } from './providers/sandbox-provider.ts';
@@ -36,7 +37,7 @@ export function createApp(ctx: AppContext, options: CreateAppOptions): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
-  app.use(pinoHttp({ logger: ctx.log, autoLogging: { ignore: (req) => req.url === '/healthz' } }));
+  app.use(createRequestLogger(ctx.log));
   app.use(helmet({ contentSecurityPolicy: false }));
 
   app.get('/healthz', (_req, res) => {
@@ -52,6 +53,8 @@ export function createApp(ctx: AppContext, options: CreateAppOptions): Express {
       log: ctx.log,
     }),
   );
+  // After the signature check, which covers the fields exactly as Twilio sent them.
+  webhooks.use(stripNulBytes);
   webhooks.use(createCallRoutes(ctx));
   webhooks.use(createScreeningRoutes(ctx));
   webhooks.use(createVoicemailRoutes(ctx));

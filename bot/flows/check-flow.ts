@@ -182,10 +182,21 @@ function checkText(
   for (const problem of findTemplateProblems(text, { slotNames })) {
     problems.push({ path, message: `${problem.placeholder}: ${problem.message}` });
   }
-  for (const link of findLinks(text)) {
+  for (const link of findLinks(replacePlaceholders(text))) {
     problems.push({
       path,
       message: `contains the link "${link.text}"; only {{business.booking_link}} may be sent`,
     });
   }
+}
+
+/**
+ * Replaces each `{{name | "fallback"}}` with its fallback between spaces, so that placeholder
+ * names such as `business.name` are not read as links but a link in a fallback still is.
+ */
+function replacePlaceholders(text: string): string {
+  return text.replace(/\{\{[^{}]*\}\}/g, (placeholder) => {
+    const fallback = /\|\s*"([^"{}]*)"/.exec(placeholder)?.[1] ?? '';
+    return ` ${fallback} `;
+  });
 }

@@ -19,6 +19,10 @@ type Path = (string | number)[];
  * be a list of steps with `id`, or a map from step id to step.
  */
 export function parseFlow(source: string, file: string): ParseFlowResult {
+  const characterProblem = findNonPrintableCharacter(source, file);
+  if (characterProblem !== null) {
+    return { ok: false, problems: [characterProblem] };
+  }
   const lineCounter = new LineCounter();
   const document = parseDocument(source, { lineCounter, uniqueKeys: true });
   if (document.errors.length > 0) {
@@ -32,7 +36,11 @@ export function parseFlow(source: string, file: string): ParseFlowResult {
     return { ok: false, problems };
   }
 
-  const { value, stepKeys } = normalizeSteps(document.toJS());
+  const converted = convertDocument(document, file);
+  if (!converted.ok) {
+    return converted;
+  }
+  const { value, stepKeys } = normalizeSteps(converted.value);
   const locate = createLocator(file, document, lineCounter, value, stepKeys);
   const parsed = flowFileSchema.safeParse(value);
   if (!parsed.success) {
@@ -45,6 +53,41 @@ export function parseFlow(source: string, file: string): ParseFlowResult {
     return { ok: false, problems: checkProblems.map(locateCheck) };
   }
   return { ok: true, flow: toFlow(parsed.data, file) };
+}
+
+// YAML 1.2 allows only printable characters (its `c-printable` production) in a stream, and
+// PostgreSQL text columns reject NUL, so such a source is refused before it can be stored.
+const nonPrintablePattern =
+  /[^\t\n\r\x20-\x7E\x85\xA0-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/u;
+
+function findNonPrintableCharacter(source: string, file: string): FlowProblem | null {
+  const match = nonPrintablePattern.exec(source);
+  if (match === null) {
+    return null;
+  }
+  const codePoint = match[0].codePointAt(0) ?? 0;
+  const name = `U+${codePoint.toString(16).toUpperCase().padStart(4, '0')}`;
+  const line = source.slice(0, match.index).split('\n').length;
+  const message = `invalid YAML: non-printable character ${name} is not allowed; remove it`;
+  return { file, line, stepId: null, field: null, message };
+}
+
+/**
+ * Converts the parsed document to plain values. The yaml library throws here rather than
+ * reporting in `document.errors` when an alias is unresolved or when aliases expand too far
+ * (its `maxAliasCount` guard against "billion laughs" sources), so those become problems.
+ */
+function convertDocument(
+  document: Document,
+  file: string,
+): { ok: true; value: unknown } | { ok: false; problems: FlowProblem[] } {
+  try {
+    return { ok: true, value: document.toJS() };
+  } catch (error) {
+    const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    const message = `invalid YAML: ${reason}`;
+    return { ok: false, problems: [{ file, line: null, stepId: null, field: null, message }] };
+  }
 }
 
 /** Turns a `steps` map into a list, keeping each step's original key for locating problems. */

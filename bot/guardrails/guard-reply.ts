@@ -25,38 +25,73 @@ export interface GuardReplyResult {
  */
 export function guardReply(text: string, options: GuardReplyOptions): GuardReplyResult {
   const log: BotLogEntry[] = [];
-  const stepId = options.stepId === undefined ? {} : { stepId: options.stepId };
-  let guarded = text.replace(/[‘’]/g, "'").replace(/[“”]/g, '"');
-
-  for (const link of findLinks(guarded)) {
-    if (isBookingLink(link.text, options.bookingLink)) {
-      continue;
-    }
-    guarded = guarded.replace(link.text, '');
-    const message = 'Removed a link that is not the booking link';
-    log.push({ level: 'warn', message, ...stepId, data: { link: link.text } });
-  }
-  const allowed = options.allowedCommitments ?? new Set<string>();
-  for (const commitment of findCommitments(guarded)) {
-    if (allowed.has(commitmentKey(commitment.text))) {
-      continue;
-    }
-    guarded = guarded.replace(commitment.text, '');
-    const message = 'Removed a price or promise that is not in the flow';
-    log.push({ level: 'warn', message, ...stepId, data: { text: commitment.text } });
-  }
-  guarded = guarded.replace(/[ \t]{2,}/g, ' ').replace(/ +([,.!?])/g, '$1').trim();
+  const quotesReplaced = text.replace(/[‘’]/g, "'").replace(/[“”]/g, '"');
+  let guarded = removeUntilStable(quotesReplaced, options, log);
   if (guarded === '') {
     return { text: null, log };
   }
 
   const segments = countSegments(guarded).segments;
   if (segments > options.maxSegments) {
-    guarded = shortenToSegments(guarded, options.maxSegments);
     const data = { segments, maxSegments: options.maxSegments };
-    log.push({ level: 'warn', message: 'Shortened a reply to fit max_segments', ...stepId, data });
+    const message = 'Shortened a reply to fit max_segments';
+    log.push({ level: 'warn', message, ...stepIdOf(options), data });
+    // Cutting inside a long word can leave a link-shaped prefix, so the cut text is checked again.
+    guarded = removeUntilStable(shortenToSegments(guarded, options.maxSegments), options, log);
   }
-  return { text: guarded, log };
+  return { text: guarded === '' ? null : guarded, log };
+}
+
+/**
+ * Removes links and commitments and tidies spaces until nothing changes. One pass is not enough
+ * because a removal or a removed space can join two pieces into a new link: "evil .com" becomes
+ * "evil.com" once the space before the dot goes, and "evil$50 .com" once "$50" and the space go.
+ */
+function removeUntilStable(text: string, options: GuardReplyOptions, log: BotLogEntry[]): string {
+  let current = text;
+  for (;;) {
+    const next = tidySpaces(removeCommitments(removeLinks(current, options, log), options, log));
+    if (next === current) {
+      return next;
+    }
+    current = next;
+  }
+}
+
+function removeLinks(text: string, options: GuardReplyOptions, log: BotLogEntry[]): string {
+  let result = text;
+  // Removing from the end keeps the earlier indexes valid.
+  for (const link of findLinks(text).reverse()) {
+    if (isBookingLink(link.text, options.bookingLink)) {
+      continue;
+    }
+    result = result.slice(0, link.index) + result.slice(link.index + link.text.length);
+    const message = 'Removed a link that is not the booking link';
+    log.push({ level: 'warn', message, ...stepIdOf(options), data: { link: link.text } });
+  }
+  return result;
+}
+
+function removeCommitments(text: string, options: GuardReplyOptions, log: BotLogEntry[]): string {
+  const allowed = options.allowedCommitments ?? new Set<string>();
+  let result = text;
+  for (const commitment of findCommitments(text)) {
+    if (allowed.has(commitmentKey(commitment.text))) {
+      continue;
+    }
+    result = result.replace(commitment.text, '');
+    const message = 'Removed a price or promise that is not in the flow';
+    log.push({ level: 'warn', message, ...stepIdOf(options), data: { text: commitment.text } });
+  }
+  return result;
+}
+
+function tidySpaces(text: string): string {
+  return text.replace(/[ \t]{2,}/g, ' ').replace(/ +([,.!?])/g, '$1').trim();
+}
+
+function stepIdOf(options: GuardReplyOptions): { stepId?: string } {
+  return options.stepId === undefined ? {} : { stepId: options.stepId };
 }
 
 function isBookingLink(link: string, bookingLink: string | null): boolean {

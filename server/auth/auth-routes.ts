@@ -32,17 +32,19 @@ export function createAuthRoutes(ctx: AppContext, options: AuthRoutesOptions): R
   router.post('/login', async (req, res) => {
     const { email, password } = parseInput(loginSchema, req.body);
     const now = ctx.now();
-    if (throttle.isBlocked(email, now)) {
+    // `trust proxy` is set to loopback, so behind a local proxy this is the forwarded client.
+    const attempt = { email, address: req.ip ?? req.socket.remoteAddress ?? 'unknown' };
+    if (throttle.isBlocked(attempt, now)) {
       throw new AppError('rate_limited', 'Too many failed logins; wait 15 minutes and try again');
     }
     const user = await findUserForLogin(ctx.db, email);
     const isValid = await verifyPassword(password, user?.passwordHash ?? (await decoyHash));
     if (!user || !isValid) {
-      throttle.recordFailure(email, now);
+      throttle.recordFailure(attempt, now);
       ctx.log.info({ hasUser: Boolean(user) }, 'login rejected');
       throw new AppError('unauthorized', 'Wrong e-mail address or password');
     }
-    throttle.clear(email);
+    throttle.clearAccount(attempt);
     const session = await createSession(ctx.db, user.id, now);
     setSessionCookie(res, session.token, session.expiresAt, cookieOptions);
     ctx.log.info({ userId: user.id, businessId: user.businessId }, 'user logged in');

@@ -44,8 +44,17 @@ export function readSessionToken(cookieHeader: string | undefined): string | nul
     }
     if (part.slice(0, separator).trim() === sessionCookieName) {
       const value = part.slice(separator + 1).trim();
-      return value === '' ? null : decodeURIComponent(value);
+      return value === '' ? null : decodeCookieValue(value);
     }
   }
   return null;
+}
+
+/** Decodes a percent-encoded cookie value; a malformed one is no token, never an exception. */
+function decodeCookieValue(value: string): string | null {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return null;
+  }
 }

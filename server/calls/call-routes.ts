@@ -136,6 +136,11 @@ async function readCallWebhook(
     callerNumber: form.From?.trim() ?? null,
     at: ctx.now(),
   });
+  if (call.businessId !== business.id) {
+    // A CallSid belongs to one call to one number; a second business claiming it is forged or broken.
+    ctx.log.warn({ businessId: business.id, callId: call.id }, 'CallSid already belongs to another business');
+    return null;
+  }
   return { form, business, call };
 }
 

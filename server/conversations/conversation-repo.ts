@@ -1,4 +1,4 @@
-import { and, desc, eq } from 'drizzle-orm';
+import { and, desc, eq, isNull, lte, or } from 'drizzle-orm';
 import type { BotState } from '../../bot/engine/reply-engine.ts';
 import type { Database } from '../db/open-database.ts';
 import { conversations } from '../db/schema.ts';
@@ -14,7 +14,7 @@ export interface Conversation {
   details: Record<string, unknown>;
   lastTextBackAt: Date | null;
   lastMessageAt: Date | null;
-  /** Why the conversation needs a person's eyes, such as `likely_opt_out`; null when it does not. */
+  /** The reason the conversation needs a person's eyes, such as `likely_opt_out`; null when none. */
   attentionReason: string | null;
   /** The bot's one-line lead summary with its outcome; null before the bot's first turn. */
   summary: string | null;
@@ -108,4 +108,28 @@ function toConversation(row: ConversationRow): Conversation {
     botState: (row.botState as BotState | null) ?? null,
     details: row.details as Record<string, unknown>,
   };
+}
+
+/**
+ * Records a text back now unless the conversation had one within `windowMs`. Returns true to
+ * the one caller that may send, however many missed calls race for it.
+ */
+export async function claimTextBackSlot(
+  db: Database,
+  id: string,
+  now: Date,
+  windowMs: number,
+): Promise<boolean> {
+  const windowStart = new Date(now.getTime() - windowMs);
+  const rows = await db
+    .update(conversations)
+    .set({ lastTextBackAt: now })
+    .where(
+      and(
+        eq(conversations.id, id),
+        or(isNull(conversations.lastTextBackAt), lte(conversations.lastTextBackAt, windowStart)),
+      ),
+    )
+    .returning({ id: conversations.id });
+  return rows.length === 1;
 }

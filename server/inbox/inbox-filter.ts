@@ -1,8 +1,9 @@
 import { z } from 'zod';
 
 /**
- * The inbox's views: `open` is every open conversation; `needs_human` is open, held by staff
- * and assigned to nobody (the bot handed it over, or someone took it over and left it).
+ * The inbox's views: `open` is every open conversation; `needs_human` is open, held by staff,
+ * and either handed over by the bot, flagged for attention (a likely opt-out, a landline), or
+ * assigned to nobody. A bot handover stays there after it is assigned, until handed back.
  */
 export const inboxFilters = ['open', 'bot', 'needs_human', 'mine', 'booked', 'opted_out', 'closed', 'all'] as const;
 

@@ -1,4 +1,4 @@
-import { and, desc, eq, ilike, isNull, or, sql } from 'drizzle-orm';
+import { and, desc, eq, ilike, isNotNull, isNull, or, sql } from 'drizzle-orm';
 import type { SQL } from 'drizzle-orm';
 import type { Database } from '../db/open-database.ts';
 import { contacts, conversations } from '../db/schema.ts';
@@ -95,7 +95,15 @@ function filterCondition(filter: InboxFilter, userId: string): SQL {
     case 'bot':
       return and(isOpen, eq(conversations.holder, 'bot')) as SQL;
     case 'needs_human':
-      return and(isOpen, eq(conversations.holder, 'human'), isNull(conversations.assigneeId)) as SQL;
+      return and(
+        isOpen,
+        eq(conversations.holder, 'human'),
+        or(
+          isNull(conversations.assigneeId),
+          eq(conversations.outcome, 'needs_human'),
+          isNotNull(conversations.attentionReason),
+        ),
+      ) as SQL;
     case 'mine':
       return and(isOpen, eq(conversations.assigneeId, userId)) as SQL;
     case 'booked':

@@ -16,7 +16,7 @@ export interface Keyword {
  * languages.
  */
 export function classifyKeyword(body: string, optOutType: string | undefined): Keyword | null {
-  const keyword = body.trim().replace(/[.!]+$/, '').toUpperCase();
+  const keyword = normaliseKeyword(body);
   const carrierType = optOutType?.trim().toUpperCase();
   if (carrierType === 'STOP') {
     return { kind: 'opt_out', keyword: keyword || 'STOP' };
@@ -37,4 +37,18 @@ export function classifyKeyword(body: string, optOutType: string | undefined): K
     return { kind: 'help', keyword };
   }
   return null;
+}
+
+/**
+ * Reduces a text to its letters and digits in upper case, so "ＳＴＯＰ", "STOP\u200B", "stop?",
+ * "Opt-out" and "STOP 🛑" all read as the bare keyword. Words around it still make it a
+ * sentence, not a keyword.
+ */
+export function normaliseKeyword(body: string): string {
+  return body
+    .normalize('NFKC')
+    .replace(/[^\p{L}\p{N}\s]/gu, '')
+    .trim()
+    .replace(/^OPT\s+OUT$/i, 'OPTOUT')
+    .toUpperCase();
 }

@@ -5,8 +5,6 @@
  */
 const likelyOptOutPatterns = [
   /\b(stop|quit|cancel|end|unsubscribe|optout|opt out|revoke)\b.*\b(text|texting|message|messaging|msg|sms|contact)/i,
-  /\b(stop|unsubscribe|optout|opt out)\b\s*(please|pls|plz|now|thanks|thank you|!+)?\s*$/i,
-  /^\s*(please|pls|plz)\s+(stop|unsubscribe)\b/i,
   /\b(don'?t|do not|dont|never)\s+(text|message|contact|call)\s+me\b/i,
   /\b(remove|take)\s+me\s+(off|from)\b/i,
   /\bleave me alone\b/i,
@@ -14,6 +12,35 @@ const likelyOptOutPatterns = [
   /\b(deja|dejen) de (escribir|mandar)/i,
 ];
 
+/** Keywords that, as the first or last word of a short sentence, ask the texts to stop. */
+const stopWords = new Set(['stop', 'stopall', 'unsubscribe', 'optout', 'quit']);
+/** "won't stop", "can't stop": the lead describes a fault, not a request. */
+const negations = new Set(['wont', 'won', 'doesnt', 'not', 'cant', 'never', 'didnt', 'isnt', 'will']);
+const maxShortSentenceWords = 3;
+
 export function isLikelyOptOut(body: string): boolean {
-  return likelyOptOutPatterns.some((pattern) => pattern.test(body));
+  if (likelyOptOutPatterns.some((pattern) => pattern.test(body))) {
+    return true;
+  }
+  return splitSentences(body).some(isShortStopSentence);
+}
+
+function splitSentences(body: string): string[][] {
+  return body
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/opt[\s-]+out/g, 'optout')
+    .split(/[.!?;\n]+/)
+    .map((sentence) => sentence.replace(/[^\p{L}\p{N}\s]/gu, '').split(/\s+/).filter(Boolean))
+    .filter((words) => words.length > 0);
+}
+
+function isShortStopSentence(words: string[]): boolean {
+  if (words.length > maxShortSentenceWords) {
+    return false;
+  }
+  const first = words[0] ?? '';
+  const last = words.at(-1) ?? '';
+  const beforeLast = words.at(-2) ?? '';
+  return stopWords.has(first) || (stopWords.has(last) && !negations.has(beforeLast));
 }

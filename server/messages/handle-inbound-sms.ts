@@ -97,9 +97,12 @@ async function applyKeyword(
   }
   const isOptedOut = keyword.kind === 'opt_out';
   await setContactOptOut(ctx.db, contact.id, { isOptedOut, keyword: keyword.keyword, at: ctx.now() });
-  if (isOptedOut) {
-    await updateConversation(ctx.db, conversation.id, { outcome: 'discarded', botState: null });
-  }
+  // Opting back in does not restart pending steps, but the lead's next text is answered again.
+  await updateConversation(
+    ctx.db,
+    conversation.id,
+    isOptedOut ? { outcome: 'discarded', botState: null } : { outcome: null, botState: null },
+  );
   await recordEvent(ctx.db, {
     businessId: business.id,
     conversationId: conversation.id,

@@ -2,6 +2,7 @@ import type { AppContext } from '../app-context.ts';
 import { countSegments } from '../../bot/sms/count-segments.ts';
 import type { Business } from '../businesses/business.ts';
 import { findContactById } from '../contacts/contact-repo.ts';
+import type { Contact } from '../contacts/contact-repo.ts';
 import { recordEvent } from '../events/event-repo.ts';
 import { insertMessage, updateMessage } from './message-repo.ts';
 import type { Message } from './message-repo.ts';
@@ -36,24 +37,15 @@ export async function sendMessage(
   if (!contact) {
     return { ok: false, reason: 'contact_missing' };
   }
-  if (contact.isOptedOut && !options.allowOptedOut) {
+  const blockReason = findBlockReason(contact, options);
+  if (blockReason) {
     await recordEvent(ctx.db, {
       businessId: options.business.id,
       conversationId: options.conversationId,
       type: 'message.blocked',
-      data: { reason: 'opted_out', author: options.author },
+      data: { reason: blockReason, author: options.author },
     });
-    return { ok: false, reason: 'opted_out' };
-  }
-
-  if (!contact.isTextable) {
-    await recordEvent(ctx.db, {
-      businessId: options.business.id,
-      conversationId: options.conversationId,
-      type: 'message.blocked',
-      data: { reason: 'not_textable', author: options.author },
-    });
-    return { ok: false, reason: 'not_textable' };
+    return { ok: false, reason: blockReason };
   }
 
   const stored = await insertMessage(ctx.db, {
@@ -107,4 +99,15 @@ export async function sendMessage(
     status: result.status,
   });
   return { ok: true, message: { ...message, providerId: result.providerId, status: result.status } };
+}
+
+/** Finds the reason a text must not go to this contact; null when it may. */
+function findBlockReason(
+  contact: Contact,
+  options: SendMessageOptions,
+): 'opted_out' | 'not_textable' | null {
+  if (contact.isOptedOut && !options.allowOptedOut) {
+    return 'opted_out';
+  }
+  return contact.isTextable ? null : 'not_textable';
 }

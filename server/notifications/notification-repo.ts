@@ -1,4 +1,4 @@
-import { and, desc, eq, isNull } from 'drizzle-orm';
+import { and, count, desc, eq, isNull } from 'drizzle-orm';
 import type { Database } from '../db/open-database.ts';
 import { notifications } from '../db/schema.ts';
 
@@ -24,12 +24,12 @@ export async function insertNotification(db: Database, notification: NewNotifica
 export async function listNotifications(
   db: Database,
   businessId: string,
-  filter: { isUnreadOnly?: boolean } = {},
+  filter: { isUnreadOnly?: boolean; limit?: number } = {},
 ): Promise<Notification[]> {
   const where = filter.isUnreadOnly
     ? and(eq(notifications.businessId, businessId), isNull(notifications.readAt))
     : eq(notifications.businessId, businessId);
-  return db.select().from(notifications).where(where).orderBy(desc(notifications.createdAt)).limit(200);
+  return db.select().from(notifications).where(where).orderBy(desc(notifications.createdAt)).limit(filter.limit ?? 200);
 }
 
 export async function markNotificationRead(db: Database, businessId: string, id: string, at: Date): Promise<boolean> {
@@ -39,4 +39,22 @@ export async function markNotificationRead(db: Database, businessId: string, id:
     .where(and(eq(notifications.id, id), eq(notifications.businessId, businessId)))
     .returning({ id: notifications.id });
   return rows.length === 1;
+}
+
+export async function countUnreadNotifications(db: Database, businessId: string): Promise<number> {
+  const rows = await db
+    .select({ unread: count() })
+    .from(notifications)
+    .where(and(eq(notifications.businessId, businessId), isNull(notifications.readAt)));
+  return rows[0]?.unread ?? 0;
+}
+
+/** Marks every unread notification of the business read and returns how many changed. */
+export async function markAllNotificationsRead(db: Database, businessId: string, at: Date): Promise<number> {
+  const rows = await db
+    .update(notifications)
+    .set({ readAt: at })
+    .where(and(eq(notifications.businessId, businessId), isNull(notifications.readAt)))
+    .returning({ id: notifications.id });
+  return rows.length;
 }

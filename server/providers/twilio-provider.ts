@@ -48,7 +48,7 @@ export function createTwilioProvider(options: TwilioProviderOptions): SmsProvide
         return toFailure(err);
       }
     },
-    fetchMedia: (url) => fetchMediaUrl(url, mediaAuthorization),
+    fetchMedia: (url) => fetchMediaUrl(url, isTwilioHost(url, options.apiBaseUrl) ? mediaAuthorization : null),
     async lookupLineType(phone: string): Promise<LineType> {
       const result = await client.lookups.v2.phoneNumbers(phone).fetch({ fields: 'line_type_intelligence' });
       return mapLineType(result.lineTypeIntelligence?.type);
@@ -114,4 +114,22 @@ function toFailure(err: unknown): { ok: false; errorCode: string; errorMessage: 
   }
   const message = err instanceof Error ? err.message : String(err);
   return { ok: false, errorCode: 'network', errorMessage: message };
+}
+
+/**
+ * Whether a media URL points at Twilio (or the configured API host), the only place the
+ * account's credentials may be sent. Other hosts are fetched without them.
+ */
+export function isTwilioHost(url: string, apiBaseUrl: string | undefined): boolean {
+  let host: string;
+  try {
+    host = new URL(url).host.toLowerCase();
+  } catch {
+    return false;
+  }
+  if (apiBaseUrl && host === new URL(apiBaseUrl).host.toLowerCase()) {
+    return true;
+  }
+  const isHttps = url.toLowerCase().startsWith('https://');
+  return isHttps && (host === 'twilio.com' || host.endsWith('.twilio.com'));
 }

@@ -1,12 +1,17 @@
+import { buildMessageFields } from '../../bot/templates/build-message-fields.ts';
 import type { AppContext } from '../app-context.ts';
-import { firstNameOf, renderTemplate } from '../../bot/templates/render-template.ts';
+import { renderTemplate } from '../../bot/templates/render-template.ts';
 import type { Business } from '../businesses/business.ts';
 import type { Call } from '../calls/call-repo.ts';
 import { updateCall } from '../calls/call-repo.ts';
 import { checkLineType } from '../contacts/check-line-type.ts';
 import { findOrCreateContact } from '../contacts/contact-repo.ts';
 import type { Contact } from '../contacts/contact-repo.ts';
-import { findOrOpenConversation, updateConversation } from '../conversations/conversation-repo.ts';
+import {
+  claimTextBackSlot,
+  findOrOpenConversation,
+  updateConversation,
+} from '../conversations/conversation-repo.ts';
 import type { Conversation } from '../conversations/conversation-repo.ts';
 import { recordEvent } from '../events/event-repo.ts';
 import { parseCallerId } from '../lib/phone-number.ts';
@@ -95,14 +100,15 @@ async function decideAndSend(ctx: AppContext, business: Business, call: Call): P
     return { status: 'skipped', reason: 'landline', conversationId: conversation.id };
   }
 
-  const body = renderTemplate(await chooseOpeningTemplate(ctx, business), {
-    'business.name': business.name,
-    'business.phone': business.phoneNumber,
-    'business.booking_link': business.bookingLink,
-    'contact.name': contact.name,
-    'contact.first_name': firstNameOf(contact.name),
-    'contact.phone': contact.phone,
-  });
+  // Two missed calls decided moments apart both pass the check above; only one takes the slot.
+  const windowMs = business.repeatWindowMinutes * 60_000;
+  const isSlotTaken = await claimTextBackSlot(ctx.db, conversation.id, ctx.now(), windowMs);
+  if (!isSlotTaken) {
+    return { status: 'skipped', reason: 'recently_texted', conversationId: conversation.id };
+  }
+
+  const template = await chooseOpeningTemplate(ctx, business);
+  const body = renderTemplate(template, buildMessageFields({ business, contact }));
   const sent = await sendMessage(ctx, {
     business,
     conversationId: conversation.id,
@@ -111,6 +117,7 @@ async function decideAndSend(ctx: AppContext, business: Business, call: Call): P
     author: 'bot',
   });
   if (!sent.ok) {
+    await updateConversation(ctx.db, conversation.id, { lastTextBackAt: conversation.lastTextBackAt });
     return sent.reason === 'opted_out'
       ? { status: 'skipped', reason: 'opted_out', conversationId: conversation.id }
       : { status: 'failed', conversationId: conversation.id };

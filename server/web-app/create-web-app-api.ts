@@ -5,6 +5,7 @@ import { createAuthRoutes } from '../auth/auth-routes.ts';
 import { checkSameOrigin } from '../auth/check-same-origin.ts';
 import { requireSession } from '../auth/require-session.ts';
 import { createInboxRoutes } from '../inbox/inbox-routes.ts';
+import { createNotificationRoutes } from '../notifications/notification-routes.ts';
 import { createSettingsRoutes } from '../settings/settings-routes.ts';
 import { createTeamRoutes } from '../team/team-routes.ts';
 import { createFlowEditorRoutes } from './flow-editor-routes.ts';
@@ -25,6 +26,7 @@ export function createWebAppApi(ctx: AppContext, options: WebAppApiOptions): Rou
   router.use('/auth', createAuthRoutes(ctx, { hasSimulator: options.hasSimulator }));
   router.use(requireSession(ctx));
   router.use('/conversations', createInboxRoutes(ctx));
+  router.use('/notifications', createNotificationRoutes(ctx));
   router.use('/team', createTeamRoutes(ctx));
   router.use('/settings', createSettingsRoutes(ctx));
   router.use('/flows', createFlowEditorRoutes(ctx));

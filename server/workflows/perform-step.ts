@@ -1,5 +1,6 @@
+import { buildMessageFields } from '../../bot/templates/build-message-fields.ts';
 import type { AppContext } from '../app-context.ts';
-import { firstNameOf, renderTemplate } from '../../bot/templates/render-template.ts';
+import { renderTemplate } from '../../bot/templates/render-template.ts';
 import { updateConversation } from '../conversations/conversation-repo.ts';
 import { sendMessage } from '../messages/send-message.ts';
 import { notifyTeamMember } from '../notifications/notify-team-member.ts';
@@ -60,14 +61,7 @@ async function sendWorkflowSms(ctx: AppContext, scope: StepScope, template: stri
   if (recent.length >= settings.dailyTextCap) {
     return { kind: 'skip', reason: `daily_cap: ${recent.length} automated texts in 24 hours` };
   }
-  const body = renderTemplate(template, {
-    'business.name': business.name,
-    'business.phone': business.phoneNumber,
-    'business.booking_link': business.bookingLink,
-    'contact.name': contact.name,
-    'contact.first_name': firstNameOf(contact.name),
-    'contact.phone': contact.phone,
-  });
+  const body = renderTemplate(template, buildMessageFields({ business, contact }));
   const sent = await sendMessage(ctx, {
     business,
     conversationId: scope.conversation.id,
@@ -91,14 +85,7 @@ async function notify(
   if (!member) {
     return { kind: 'skip', reason: step.to === 'on_call' ? 'no on-call person is set' : 'the conversation has no assignee' };
   }
-  const message = renderTemplate(step.message, {
-    'business.name': scope.business.name,
-    'business.phone': scope.business.phoneNumber,
-    'business.booking_link': scope.business.bookingLink,
-    'contact.name': scope.contact.name,
-    'contact.first_name': firstNameOf(scope.contact.name),
-    'contact.phone': scope.contact.phone,
-  });
+  const message = renderTemplate(step.message, buildMessageFields(scope));
   const channels = await notifyTeamMember(ctx, {
     business: scope.business,
     conversationId: scope.conversation.id,

@@ -33,10 +33,60 @@ describe('guardReply', () => {
     expect(result.text).toBe('Book here:');
   });
 
-  it('leaves e-mail addresses alone', () => {
-    const result = guardReply('We will write to ana@gmail.com', { bookingLink, maxSegments: 3 });
+  it.each([
+    ['evil.shop/pay', 'bare domain on a new TLD'],
+    ['evil.de/x', 'bare domain on a country TLD'],
+    ['x_evil.com/login', 'domain after an underscore'],
+    ['pay@evil.com/phish', 'domain after an at sign'],
+    ['ana@gmail.com', 'e-mail address'],
+    ['EVIL.COM', 'upper-case domain'],
+    ['evil.zip', 'domain without a path'],
+    ['evil.co:8080/x', 'domain with a port'],
+    ['evil。com/x', 'domain with an ideographic dot'],
+    ['done.Thanks', 'sentence ended without a space'],
+  ])('removes %s (%s)', (link) => {
+    const result = guardReply(`Also see ${link} now`, { bookingLink, maxSegments: 3 });
 
-    expect(result.text).toBe('We will write to ana@gmail.com');
+    expect(result.text).toBe('Also see now');
+    expect(result.log[0]?.data).toEqual({ link });
+  });
+
+  it.each([
+    'Meet at 12 Main St. Apt 4, e.g. after 3.30 or 5.45pm.',
+    'Mr. Ruiz said 3.5 hours, i.e. about $ on Mon.-Fri. at 9 a.m. sharp.',
+    'Fixed it. See you soon!',
+    'The U.S. office opens at 10.15 today...',
+  ])('keeps ordinary text "%s"', (text) => {
+    const result = guardReply(text, { bookingLink, maxSegments: 3 });
+
+    expect(result.text).toBe(text);
+    expect(result.log).toEqual([]);
+  });
+
+  it('keeps the booking link written without a scheme', () => {
+    const result = guardReply('Book at book.example.com/ace', { bookingLink, maxSegments: 3 });
+
+    expect(result.text).toBe('Book at book.example.com/ace');
+  });
+
+  it('removes a link that only the removal of a space would form', () => {
+    const result = guardReply('Also see evil .com/x now', { bookingLink, maxSegments: 3 });
+
+    expect(result.text).toBe('Also see now');
+  });
+
+  it('removes a link that only the removal of a price would form', () => {
+    const result = guardReply('Also see evil$50 .com/x now', { bookingLink, maxSegments: 3 });
+
+    expect(result.text).toBe('Also see now');
+  });
+
+  it('removes the second copy of a host without touching the booking link', () => {
+    const text = `Book at ${bookingLink} or book.example.com`;
+
+    const result = guardReply(text, { bookingLink, maxSegments: 3 });
+
+    expect(result.text).toBe(`Book at ${bookingLink} or`);
   });
 
   it('shortens a reply to fit max_segments', () => {

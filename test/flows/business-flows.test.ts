@@ -206,6 +206,24 @@ describe('business flows in the web app', () => {
     expect(list.status).toBe(403);
     expect(save.status).toBe(403);
   });
+
+  it('reports an alias bomb as a flow problem in the editor', async () => {
+    const bomb = `a: &a [x,x,x,x,x,x,x,x,x]
+b: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]
+c: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]
+d: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]
+e: &e [*d,*d,*d,*d,*d,*d,*d,*d,*d]
+`;
+
+    const check = await alice.post('/app-api/flows/check').send({ source: bomb });
+    const tried = await alice.post('/app-api/flows/try').send({ source: bomb, text: 'hi' });
+    const saved = await alice.post('/app-api/flows/default/versions').send({ source: bomb });
+
+    expect(check.status).toBe(200);
+    expect(check.body.problems[0].message).toMatch(/^invalid YAML: Excessive alias count/);
+    expect(tried.status).toBe(400);
+    expect(saved.status).toBe(400);
+  });
 });
 
 describe('business flows in conversations', () => {

@@ -2,6 +2,7 @@ import request from 'supertest';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { hashPassword, verifyPassword } from '../../server/auth/hash-password.ts';
 import { createOwner } from '../../server/auth/create-owner.ts';
+import { LoginThrottle } from '../../server/auth/login-throttle.ts';
 import { seedDemoOwner } from '../../server/auth/seed-demo-owner.ts';
 import type { Business } from '../../server/businesses/business.ts';
 import { businessNumber, seedBusiness } from '../support/seed.ts';
@@ -28,6 +29,15 @@ beforeEach(async () => {
   testApp = await createTestApp({ db: database.db });
   business = await seedBusiness(database.db);
 });
+
+/** Posts a login from `address`, which the app reads from X-Forwarded-For behind loopback. */
+function logIn(email: string, password: string, address = '192.0.2.1') {
+  return request(testApp.app)
+    .post('/app-api/auth/login')
+    .set('X-Requested-With', 'textback')
+    .set('X-Forwarded-For', address)
+    .send({ email, password });
+}
 
 describe('password hashing', () => {
   it('verifies the right password and rejects a wrong one', async () => {
@@ -93,18 +103,66 @@ describe('login', () => {
   });
 
   it('refuses logins after ten failures for one address', async () => {
-    const attempt = () =>
-      request(testApp.app)
-        .post('/app-api/auth/login')
-        .set('X-Requested-With', 'textback')
-        .send({ email: 'target@example.com', password: 'guess' });
     for (let index = 0; index < 10; index += 1) {
-      await attempt();
+      await logIn('target@example.com', 'guess');
     }
 
-    const blocked = await attempt();
+    const blocked = await logIn('target@example.com', 'guess');
 
     expect(blocked.status).toBe(429);
+  });
+
+  it('lets another client address log in while one is throttled', async () => {
+    await createWebSession(testApp.app, database.db, {
+      businessId: business.id,
+      email: 'ana@example.com',
+    });
+    for (let index = 0; index < 10; index += 1) {
+      await logIn('ana@example.com', 'guess', '203.0.113.7');
+    }
+
+    const attacker = await logIn('ana@example.com', testPassword, '203.0.113.7');
+    const owner = await logIn('ana@example.com', testPassword, '198.51.100.2');
+
+    expect(attacker.status).toBe(429);
+    expect(owner.status).toBe(200);
+  });
+
+  it('accepts the right password once the throttle expires', async () => {
+    await createWebSession(testApp.app, database.db, {
+      businessId: business.id,
+      email: 'ana@example.com',
+    });
+    for (let index = 0; index < 10; index += 1) {
+      await logIn('ana@example.com', 'guess');
+    }
+
+    const blocked = await logIn('ana@example.com', testPassword);
+    testApp.clock.advance(15 * 60 * 1000);
+    const afterExpiry = await logIn('ana@example.com', testPassword);
+
+    expect(blocked.status).toBe(429);
+    expect(afterExpiry.status).toBe(200);
+  });
+
+  it('refuses one client address trying many accounts', async () => {
+    for (let index = 0; index < 50; index += 1) {
+      await logIn(`user${index}@example.com`, 'guess', '203.0.113.9');
+    }
+
+    const sprayer = await logIn('fresh@example.com', 'guess', '203.0.113.9');
+    const other = await logIn('fresh@example.com', 'guess', '198.51.100.3');
+
+    expect(sprayer.status).toBe(429);
+    expect(other.status).toBe(401);
+  });
+
+  it('answers 401 to a malformed session cookie', async () => {
+    const me = await request(testApp.app)
+      .get('/app-api/auth/me')
+      .set('Cookie', 'textback_session=%E0%A4%A');
+
+    expect(me.status).toBe(401);
   });
 
   it('ends the session on logout', async () => {
@@ -211,5 +269,32 @@ describe('first owner', () => {
 
     expect(first).toEqual({ email: 'owner@example.com', password: 'demo-password' });
     expect(second).toBeNull();
+  });
+});
+
+describe('login throttle', () => {
+  it('keeps at most maxEntries counters', () => {
+    const throttle = new LoginThrottle({ maxEntries: 100 });
+    const now = new Date('2026-03-10T15:00:00Z');
+
+    for (let index = 0; index < 1000; index += 1) {
+      throttle.recordFailure({ email: `user${index}@example.com`, address: `10.0.${index}` }, now);
+    }
+
+    expect(throttle.size).toBeLessThanOrEqual(100);
+  });
+
+  it('drops expired counters before live ones', () => {
+    const throttle = new LoginThrottle({ maxEntries: 4, maxFailuresPerAccount: 1 });
+    const start = new Date('2026-03-10T15:00:00Z');
+    const later = new Date(start.getTime() + 15 * 60 * 1000);
+    const live = { email: 'live@example.com', address: '10.0.0.1' };
+
+    throttle.recordFailure({ email: 'old@example.com', address: '10.0.0.2' }, start);
+    throttle.recordFailure(live, later);
+    throttle.recordFailure({ email: 'new@example.com', address: '10.0.0.3' }, later);
+
+    expect(throttle.size).toBe(4);
+    expect(throttle.isBlocked(live, later)).toBe(true);
   });
 });

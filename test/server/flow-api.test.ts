@@ -210,11 +210,80 @@ describe('flow API', () => {
     expect(response.body.state.flowId).toBe('intake');
   });
 
+  it('echoes no link the lead sent', async () => {
+    const links = ['evil.shop/pay', 'evil.de/x', 'x_evil.com/login', 'pay@evil.com/phish'];
+    const turns = [
+      `my toilet overflowed, details at ${links.join(' and ')}, this is Ana`,
+      '55501',
+      'tomorrow at 3pm',
+    ];
+    const replies: string[] = [];
+    let state: unknown;
+
+    for (const text of turns) {
+      const response = await testApp
+        .api()
+        .post('/api/flows/test-chat')
+        .send({ flowId: 'default', businessId, state, text });
+      expect(response.status).toBe(200);
+      replies.push(...response.body.replies);
+      state = response.body.state;
+    }
+
+    const booking = replies.find((reply) => reply.startsWith('Got it:'));
+    expect(booking).toContain('toilet overflowed');
+    for (const link of ['evil.shop', 'evil.de', 'evil.com']) {
+      expect(replies.join('\n')).not.toContain(link);
+    }
+  });
+
   it('rejects a test chat on an invalid draft', async () => {
     const response = await testApp
       .api()
       .post('/api/flows/test-chat')
       .send({ source: 'id: x', text: 'hello' });
+
+    expect(response.status).toBe(400);
+    expect(response.body.error.code).toBe('invalid_flow');
+  });
+});
+
+// Nine aliases per level over six levels expand to 9^6 strings; 365 characters in all.
+const aliasBomb = `a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]
+b: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]
+c: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]
+d: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]
+e: &e [*d,*d,*d,*d,*d,*d,*d,*d,*d]
+f: &f [*e,*e,*e,*e,*e,*e,*e,*e,*e]
+`;
+
+describe('flow sources the YAML parser cannot convert', () => {
+  const sources = [
+    ['an alias bomb', aliasBomb, /^invalid YAML: Excessive alias count/],
+    ['an unresolved alias', smallFlow.replace('name: Intake', 'name: *missing'), /^invalid YAML/],
+    ['a NUL byte', smallFlow.replace('Name please?', 'Name\0 please?'), /U\+0000/],
+  ] as const;
+
+  it.each(sources)('reports %s as a problem on validate', async (_name, source, message) => {
+    const response = await testApp.api().post('/api/flows/validate').send({ source });
+
+    expect(response.status).toBe(200);
+    expect(response.body.valid).toBe(false);
+    expect(response.body.problems[0].message).toMatch(message);
+  });
+
+  it.each(sources)('rejects %s on save', async (_name, source) => {
+    const response = await testApp.api().post('/api/flows').send({ source });
+
+    expect(response.status).toBe(400);
+    expect(response.body.error.code).toBe('invalid_flow');
+  });
+
+  it.each(sources)('rejects %s in a test chat', async (_name, source) => {
+    const response = await testApp
+      .api()
+      .post('/api/flows/test-chat')
+      .send({ source, text: 'hello' });
 
     expect(response.status).toBe(400);
     expect(response.body.error.code).toBe('invalid_flow');

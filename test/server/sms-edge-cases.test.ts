@@ -128,16 +128,16 @@ describe('whole-message keywords only', () => {
     expect(replies[0]).toContain('unsubscribed');
   });
 
-  it('does not restart the bot on START', async () => {
+  it('sends nothing of its own on START, and answers the next text afresh', async () => {
     await missCall();
     await text('leaky faucet');
     await text('STOP');
 
     const afterStart = await text('START');
-    const afterNextText = await text('Ana');
+    const afterNextText = await text('my kitchen faucet is dripping');
 
     expect(afterStart).toHaveLength(0);
-    expect(afterNextText).toHaveLength(0);
+    expect(afterNextText.join(' ')).toMatch(/name/i);
   });
 });
 

@@ -1,5 +1,6 @@
 import { NavLink } from '../../app/nav-link.tsx';
 import { initialsOf } from '../../lib/initials-of.ts';
+import { NotificationBell } from '../notifications/notification-bell.tsx';
 import { displayName } from './display-name.ts';
 import { inboxFilters } from './inbox-api.ts';
 import type { InboxFilter, InboxItem, InboxList } from './inbox-api.ts';
@@ -21,7 +22,10 @@ export function ConversationList(props: ConversationListProps) {
   return (
     <section className="inbox-list" aria-label="Conversations">
       <header className="inbox-list-header">
-        <h1>Inbox</h1>
+        <div className="inbox-list-title">
+          <h1>Inbox</h1>
+          <NotificationBell />
+        </div>
         <input
           type="search"
           placeholder="Search name or number"
