@@ -1,3 +1,4 @@
+import { countSegments } from '../sms/count-segments.ts';
 import type { FlowCatalog } from '../flows/flow-catalog.ts';
 import type { Flow } from '../flows/flow.ts';
 import type { LeadInterpreter } from '../llm/lead-interpreter.ts';
@@ -59,7 +60,24 @@ async function handleTurnSafely(
       : await readWithInterpreter(options.interpreter, request.text, flow, pinnedState, request.context);
   log.push(...reading.log);
   const input = { text: request.text, mediaCount: request.mediaCount ?? 0, hints: reading.hints };
-  return runTurn(input, pinnedState, flow, request.context, log);
+  const result = runTurn(input, pinnedState, flow, request.context, log);
+  return request.state === null && request.context.voicemail ? thankForVoicemail(result, flow) : result;
+}
+
+/**
+ * Opens the bot's first reply with thanks for the lead's voicemail, unless that would push the
+ * reply past the flow's segment limit.
+ */
+function thankForVoicemail(result: TurnResult, flow: Flow): TurnResult {
+  const first = result.replies[0];
+  if (first === undefined) {
+    return result;
+  }
+  const thanked = `Thanks for your voicemail. ${first}`;
+  if (countSegments(thanked).segments > flow.settings.max_segments) {
+    return result;
+  }
+  return { ...result, replies: [thanked, ...result.replies.slice(1)] };
 }
 
 /** Builds a new conversation's state, filled with the name and e-mail the contact has. */

@@ -23,6 +23,8 @@ export interface ConversationContext {
     email: string | null;
   };
   now: Date;
+  /** Set when the lead left a voicemail on the call that started the conversation. */
+  voicemail?: { transcript: string | null };
 }
 
 export type Weekday = 'mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat' | 'sun';

@@ -65,6 +65,7 @@ export async function runBotTurn(
       },
       contact: { phone: contact.phone, name: contact.name, email: contact.email },
       now: ctx.now(),
+      voicemail: readVoicemail(conversation.details),
     },
   });
 
@@ -198,4 +199,13 @@ async function sendReplies(
       return;
     }
   }
+}
+
+/** The voicemail the lead left, as the recording callback noted it in the conversation details. */
+function readVoicemail(details: Record<string, unknown>): { transcript: string | null } | undefined {
+  if (details.voicemail !== 'left') {
+    return undefined;
+  }
+  const transcript = details.voicemail_transcript;
+  return { transcript: typeof transcript === 'string' ? transcript : null };
 }

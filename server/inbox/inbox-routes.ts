@@ -11,6 +11,7 @@ import { AppError } from '../lib/errors.ts';
 import { parseInput } from '../lib/parse-body.ts';
 import { listMessages } from '../messages/message-repo.ts';
 import { changeHolder } from './change-holder.ts';
+import { describeInboxCalls } from './describe-inbox-calls.ts';
 import {
   findConversationInBusiness,
   hasOtherOpenConversation,
@@ -19,6 +20,7 @@ import {
 import type { InboxConversation } from './inbox-conversation-repo.ts';
 import { inboxQuerySchema } from './inbox-filter.ts';
 import { listInbox } from './list-inbox.ts';
+import { listScheduledNudges } from './list-scheduled-nudges.ts';
 import { markConversationRead } from './mark-conversation-read.ts';
 import { createNote, listNotes } from './note-repo.ts';
 import { replyAsStaff } from './reply-as-staff.ts';
@@ -47,12 +49,13 @@ export function createInboxRoutes(ctx: AppContext): Router {
 
   router.get('/:conversationId', async (req, res) => {
     const conversation = await loadConversation(ctx, req.params, res);
-    const [contact, messages, calls, events, notes] = await Promise.all([
+    const [contact, messages, calls, events, notes, nudges] = await Promise.all([
       findContactById(ctx.db, conversation.contactId),
       listMessages(ctx.db, conversation.id),
       listCallsForConversation(ctx.db, conversation.id),
       listEvents(ctx.db, conversation.id),
       listNotes(ctx.db, conversation.id),
+      listScheduledNudges(ctx.db, conversation.businessId, conversation.id),
     ]);
     const { botState, ...fields } = conversation;
     res.json({
@@ -61,9 +64,10 @@ export function createInboxRoutes(ctx: AppContext): Router {
         currentStepId: botState?.stepId ?? null,
         contact,
         messages,
-        calls,
+        calls: await describeInboxCalls(ctx.db, conversation.id, calls),
         events,
         notes,
+        nudges,
       },
     });
   });

@@ -8,6 +8,7 @@ import { createInboxRoutes } from '../inbox/inbox-routes.ts';
 import { createNotificationRoutes } from '../notifications/notification-routes.ts';
 import { createSettingsRoutes } from '../settings/settings-routes.ts';
 import { createTeamRoutes } from '../team/team-routes.ts';
+import { createVoicemailAppRoutes } from '../voicemail/voicemail-app-routes.ts';
 import { createFlowEditorRoutes } from './flow-editor-routes.ts';
 
 export interface WebAppApiOptions {
@@ -30,5 +31,6 @@ export function createWebAppApi(ctx: AppContext, options: WebAppApiOptions): Rou
   router.use('/team', createTeamRoutes(ctx));
   router.use('/settings', createSettingsRoutes(ctx));
   router.use('/flows', createFlowEditorRoutes(ctx));
+  router.use('/voicemails', createVoicemailAppRoutes(ctx));
   return router;
 }

@@ -7,7 +7,7 @@ import { createTestApp } from '../support/test-app.ts';
 import type { TestApp } from '../support/test-app.ts';
 import { createTestDatabase } from '../support/test-database.ts';
 import type { TestDatabase } from '../support/test-database.ts';
-import { callParams, seedBusiness } from '../support/seed.ts';
+import { callParams, seedBusiness, smsParams } from '../support/seed.ts';
 
 let database: TestDatabase;
 let twilio: FakeTwilio;
@@ -134,6 +134,28 @@ describe('voicemail', () => {
     const audio = await testApp.api().get(`/api/voicemails/${voicemail.id}/audio`).buffer(true);
     expect(audio.status).toBe(200);
     expect(audio.body.toString()).toBe('RIFF-voicemail');
+  });
+
+  it('thanks the lead for the voicemail in the bot\'s first reply', async () => {
+    await seed();
+    const call = callParams();
+    await testApp.postWebhook('/webhooks/twilio/voice', call);
+    await dialOutcome(call, { DialCallStatus: 'no-answer' });
+    await testApp.postWebhook('/webhooks/twilio/voice/recording', {
+      CallSid: call.CallSid ?? '',
+      RecordingSid: 'RE1',
+      RecordingUrl: `${twilio.url}/media/RE1`,
+      RecordingStatus: 'completed',
+      RecordingDuration: '9',
+    });
+    await testApp.ctx.tasks.drain();
+    const before = twilio.messages.length;
+
+    await testApp.postWebhook('/webhooks/twilio/sms', smsParams('my basement drain is backing up'));
+    await testApp.ctx.tasks.drain();
+
+    const replies = twilio.messages.slice(before).map((message) => message.body);
+    expect(replies[0]).toMatch(/^Thanks for your voicemail\. /);
   });
 
   it('ends the recording with a goodbye', async () => {

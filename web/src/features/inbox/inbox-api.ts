@@ -60,6 +60,15 @@ const callSchema = z.object({
   dialStatus: z.string().nullable(),
   textBackStatus: z.string().nullable(),
   textBackReason: z.string().nullable(),
+  verdictLabel: z.string(),
+  voicemail: z
+    .object({
+      id: z.string(),
+      durationSeconds: z.number().nullable(),
+      transcript: z.string().nullable(),
+      audioUrl: z.string().nullable(),
+    })
+    .nullable(),
   createdAt: z.string(),
 });
 export type InboxCall = z.infer<typeof callSchema>;

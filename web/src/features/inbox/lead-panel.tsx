@@ -1,5 +1,5 @@
 import { formatClockTime, formatSeparatorTime } from '../../lib/format-time.ts';
-import type { ConversationDetail, InboxEvent } from './inbox-api.ts';
+import type { ConversationDetail, InboxCall, InboxEvent } from './inbox-api.ts';
 
 /** Detail keys shown first, in this order, with readable labels. */
 const knownDetails: Array<[string, string]> = [
@@ -49,11 +49,13 @@ export function LeadPanel({ conversation }: { conversation: ConversationDetail }
           {conversation.calls.map((call) => (
             <li key={call.id}>
               <strong>{call.status === 'missed' ? 'Missed' : call.status}</strong> · {formatSeparatorTime(call.createdAt)}
+              <div className="lead-verdict">{call.verdictLabel}</div>
               <div className="lead-muted">
                 {call.dialStatus ? `Dial: ${call.dialStatus}` : 'No forwarding'} · Text back:{' '}
                 {call.textBackStatus ?? 'none'}
                 {call.textBackReason ? ` (${call.textBackReason.replace(/_/g, ' ')})` : ''}
               </div>
+              {call.voicemail ? <VoicemailPlayer voicemail={call.voicemail} /> : null}
             </li>
           ))}
         </ul>
@@ -91,6 +93,23 @@ export function LeadPanel({ conversation }: { conversation: ConversationDetail }
         </ul>
       </section>
     </aside>
+  );
+}
+
+function VoicemailPlayer({ voicemail }: { voicemail: NonNullable<InboxCall['voicemail']> }) {
+  const length = voicemail.durationSeconds === null ? '' : ` (${voicemail.durationSeconds} s)`;
+  return (
+    <div className="lead-voicemail">
+      <div className="lead-muted">Voicemail{length}</div>
+      {voicemail.audioUrl ? (
+        <audio controls preload="none" src={voicemail.audioUrl} aria-label="Voicemail recording" />
+      ) : (
+        <p className="lead-empty">The recording is still downloading.</p>
+      )}
+      {voicemail.transcript ? (
+        <blockquote className="lead-transcript">{voicemail.transcript}</blockquote>
+      ) : null}
+    </div>
   );
 }
 
