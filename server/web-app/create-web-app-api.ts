@@ -6,6 +6,7 @@ import { checkSameOrigin } from '../auth/check-same-origin.ts';
 import { requireSession } from '../auth/require-session.ts';
 import { createInboxRoutes } from '../inbox/inbox-routes.ts';
 import { createNotificationRoutes } from '../notifications/notification-routes.ts';
+import { createAutomationSettingsRoutes } from '../settings/automation-settings-routes.ts';
 import { createSettingsRoutes } from '../settings/settings-routes.ts';
 import { createTeamRoutes } from '../team/team-routes.ts';
 import { createVoicemailAppRoutes } from '../voicemail/voicemail-app-routes.ts';
@@ -29,6 +30,7 @@ export function createWebAppApi(ctx: AppContext, options: WebAppApiOptions): Rou
   router.use('/conversations', createInboxRoutes(ctx));
   router.use('/notifications', createNotificationRoutes(ctx));
   router.use('/team', createTeamRoutes(ctx));
+  router.use('/settings/automation', createAutomationSettingsRoutes(ctx));
   router.use('/settings', createSettingsRoutes(ctx));
   router.use('/flows', createFlowEditorRoutes(ctx));
   router.use('/voicemails', createVoicemailAppRoutes(ctx));

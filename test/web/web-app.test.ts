@@ -151,7 +151,7 @@ describe('web app in Chromium', () => {
 
   it('previews the opening message and counts its segments as it is edited', async () => {
     await inbox.getByRole('link', { name: 'Settings' }).click();
-    const editor = inbox.getByRole('textbox', { name: 'Opening message' });
+    const editor = inbox.getByRole('textbox', { name: 'Opening message', exact: true });
     await editor.fill('Hi {{contact.first_name | "there"}}, {{business.name}} here 🔧');
     await inbox.getByRole('button', { name: 'Business name' }).waitFor();
 

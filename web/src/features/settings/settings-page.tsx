@@ -3,6 +3,7 @@ import { describeError, isAbortError } from '../../lib/describe-error.ts';
 import { useMe } from '../auth/session-context.tsx';
 import { CallSettingsSections } from './calls/call-settings-sections.tsx';
 import { callSettingKeys } from './calls/call-settings-props.ts';
+import { FollowUpsSection } from './follow-ups-section.tsx';
 import { HolidaysEditor } from './holidays-editor.tsx';
 import { HoursEditor } from './hours-editor.tsx';
 import { OpeningMessageEditor } from './opening-message-editor.tsx';
@@ -195,6 +196,8 @@ export function SettingsPage() {
           </label>
         </div>
       </Section>
+
+      <FollowUpsSection isOwner={isOwner} />
     </div>
   );
 }
