@@ -1,4 +1,4 @@
-import { and, desc, eq, isNull, lte, or } from 'drizzle-orm';
+import { and, desc, eq, isNull, lte, or, sql } from 'drizzle-orm';
 import type { BotState } from '../../bot/engine/reply-engine.ts';
 import type { Database } from '../db/open-database.ts';
 import { conversations } from '../db/schema.ts';
@@ -36,8 +36,17 @@ export async function findOrOpenConversation(
   if (open) {
     return open;
   }
-  const rows = await db.insert(conversations).values({ businessId, contactId }).returning();
-  return toConversation(rows[0] as ConversationRow);
+  // Two webhooks for one new lead can arrive together; the lock per contact makes the second
+  // find the conversation the first opened instead of opening another.
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext(${contactId}))`);
+    const opened = await findOpenConversation(tx as unknown as Database, contactId);
+    if (opened) {
+      return opened;
+    }
+    const rows = await tx.insert(conversations).values({ businessId, contactId }).returning();
+    return toConversation(rows[0] as ConversationRow);
+  });
 }
 
 export async function findOpenConversation(
