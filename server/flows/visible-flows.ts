@@ -32,7 +32,7 @@ export async function listVisibleFlows(
       byId.set(flow.id, { ...flow, owner: 'business' });
     }
   }
-  return [...byId.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return [...byId.values()].sort(compareById);
 }
 
 /** Finds the flow a business runs under `flowId`: its own first, then the template. */
@@ -74,4 +74,11 @@ export async function findVisibleFlowVersion(
   const own =
     businessId === null ? null : await findBusinessFlowVersion(db, businessId, flowId, hash);
   return own ?? (await findFlowVersion(db, flowId, hash));
+}
+
+function compareById(left: { id: string }, right: { id: string }): number {
+  if (left.id < right.id) {
+    return -1;
+  }
+  return left.id > right.id ? 1 : 0;
 }

@@ -71,8 +71,10 @@ function TimelineEntry({ item }: { item: TimelineItem }) {
   );
 }
 
+const callTitles: Partial<Record<string, string>> = { missed: 'Missed call', answered: 'Answered call' };
+
 function CallEntry({ call }: { call: InboxCall }) {
-  const verdict = call.status === 'missed' ? 'Missed call' : call.status === 'answered' ? 'Answered call' : 'Call';
+  const verdict = callTitles[call.status] ?? 'Call';
   const textBack =
     call.textBackStatus === 'sent'
       ? 'texted back'
@@ -102,7 +104,10 @@ function buildTimeline(conversation: ConversationDetail): TimelineItem[] {
 }
 
 function keyOf(item: TimelineItem): string {
-  return item.kind === 'message' ? item.message.id : item.kind === 'note' ? item.note.id : item.call.id;
+  if (item.kind === 'message') {
+    return item.message.id;
+  }
+  return item.kind === 'note' ? item.note.id : item.call.id;
 }
 
 function gapMinutes(earlier: string, later: string): number {
