@@ -42,8 +42,9 @@ interface JobData {
 export async function createAgendaScheduler(options: CreateAgendaSchedulerOptions): Promise<JobScheduler> {
   const pool = options.client.kind === 'postgres' ? options.client.pool : createPglitePool(options.client.pglite);
   await ensureJobSchema(options.client, pool);
+  const backend = new PostgresBackend({ pool, tableName, ensureSchema: false });
   const agenda = new Agenda({
-    backend: new PostgresBackend({ pool, tableName, ensureSchema: false }),
+    backend,
     name: options.workerName,
     processEvery: options.processEveryMs ?? 5_000,
     defaultLockLifetime: lockLifetimeMs,
@@ -57,6 +58,9 @@ export async function createAgendaScheduler(options: CreateAgendaSchedulerOption
   // Agenda emits 'error' for a job cancelled just as it came due, and an unhandled 'error' event
   // crashes the process.
   agenda.on('error', (err) => log.warn({ err }, 'job scheduler error'));
+  // A lost LISTEN connection (database restart, idle timeout) is emitted as 'error', which crashes
+  // the process when no one listens. The channel reconnects itself, and polling finds due jobs meanwhile.
+  backend.notificationChannel?.on('error', (err: unknown) => log.warn({ err }, 'job wake-up channel lost'));
   agenda.on('fail', (err: unknown, job: { attrs: { name: string; _id?: unknown } }) => {
     log.error({ err, job: job.attrs.name, jobId: String(job.attrs._id) }, 'job failed');
   });

@@ -1,6 +1,8 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { findContactByPhone } from '../../server/contacts/contact-repo.ts';
 import { findOpenConversation } from '../../server/conversations/conversation-repo.ts';
+import { queryRows } from '../../server/db/query-rows.ts';
 import { listStepsForConversation } from '../../server/workflows/workflow-run-repo.ts';
 import { startFakeTwilio } from '../support/fake-twilio.ts';
 import type { FakeTwilio } from '../support/fake-twilio.ts';
@@ -178,5 +180,25 @@ describe('durable jobs', () => {
     for (const lead of leads) {
       expect(textsTo(lead)).toHaveLength(2);
     }
+  });
+
+  it.runIf(process.env.TEST_DATABASE_URL)('sends nudges after losing the wake-up connection', async () => {
+    const testApp = await createTestApp({ db: database.db, fakeTwilioUrl: twilio.url });
+    const workflows = await startTestWorkflows(testApp, database);
+    await seedBusiness(database.db);
+    await missCall(testApp);
+
+    const dropped = await queryRows<{ pid: number }>(
+      database.db,
+      sql`SELECT pg_terminate_backend(pid) AS pid FROM pg_stat_activity
+          WHERE datname = current_database() AND query LIKE 'LISTEN%'`,
+    );
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    testApp.clock.advance(2 * hour);
+    await workflows.settle();
+    await workflows.stop();
+
+    expect(dropped).toHaveLength(1);
+    expect(textsTo(leadNumber)).toHaveLength(2);
   });
 });
