@@ -6,6 +6,7 @@ import type { Business } from '../businesses/business.ts';
 import { interceptForwardingCheckCall } from '../forwarding-check/intercept-forwarding-check-call.ts';
 import { AppError } from '../lib/errors.ts';
 import { toE164 } from '../lib/phone-number.ts';
+import { canTextCaller } from '../text-back/can-text-caller.ts';
 import { buildMissedCallTwiml } from '../voicemail/voicemail-twiml.ts';
 import { VoiceResponse, sendTwiml } from '../webhooks/twiml.ts';
 import { findOrCreateCall, updateCall } from './call-repo.ts';
@@ -50,7 +51,7 @@ export function createCallRoutes(ctx: AppContext): Router {
         durationSeconds: 0,
         source: 'voice',
       });
-      sendTwiml(res, buildMissedCallTwiml(business, ctx.config.publicBaseUrl));
+      sendTwiml(res, await missedCallReply(ctx, business, call));
       return;
     }
     sendTwiml(res, dialBusiness(ctx, business, call));
@@ -75,7 +76,7 @@ export function createCallRoutes(ctx: AppContext): Router {
       source: 'dial-status',
     });
     const isMissed = verdict !== 'answered' && verdict !== 'unknown';
-    sendTwiml(res, isMissed ? buildMissedCallTwiml(business, ctx.config.publicBaseUrl) : hangUp());
+    sendTwiml(res, isMissed ? await missedCallReply(ctx, business, call) : hangUp());
   });
 
   router.post('/voice/status', async (req, res) => {
@@ -187,6 +188,11 @@ function dialBusiness(ctx: AppContext, business: Business, call: Call): VoiceTwi
   const screenUrl = `${ctx.config.publicBaseUrl}/webhooks/twilio/voice/screen?parentCallSid=${encodeURIComponent(call.callSid)}`;
   dial.number(business.callScreening ? { url: screenUrl, method: 'POST' } : {}, business.forwardingNumber ?? '');
   return twiml;
+}
+
+async function missedCallReply(ctx: AppContext, business: Business, call: Call): Promise<VoiceTwiml> {
+  const promiseText = await canTextCaller(ctx.db, business, call.callerNumber);
+  return buildMissedCallTwiml(business, ctx.config.publicBaseUrl, promiseText);
 }
 
 function hangUp(): VoiceTwiml {

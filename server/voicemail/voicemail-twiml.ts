@@ -4,19 +4,19 @@ import { VoiceResponse } from '../webhooks/twiml.ts';
 type VoiceTwiml = InstanceType<typeof VoiceResponse>;
 
 /**
- * Answers a missed call: the business's greeting and a recording when voicemail is on, a
- * short apology otherwise. The text back goes out at once either way; it never waits for the
- * recording.
+ * Builds the TwiML for a missed call: the greeting and a recording when voicemail is on, a short
+ * apology otherwise. The text back is sent separately without waiting for the recording, and
+ * only callers who will be texted (`promiseText`) hear that a text is coming.
  */
-export function buildMissedCallTwiml(business: Business, publicBaseUrl: string): VoiceTwiml {
+export function buildMissedCallTwiml(business: Business, publicBaseUrl: string, promiseText: boolean): VoiceTwiml {
   const twiml = new VoiceResponse();
   if (!business.voicemailEnabled) {
-    const followUp = business.textBackEnabled ? ' We will text you right away.' : '';
+    const followUp = promiseText ? ' We will text you shortly.' : '';
     twiml.say(`Sorry, ${business.name} could not take your call.${followUp}`);
     twiml.hangup();
     return twiml;
   }
-  twiml.say(business.voicemailGreeting ?? defaultGreeting(business));
+  twiml.say(business.voicemailGreeting ?? defaultGreeting(business, promiseText));
   twiml.record({
     maxLength: business.voicemailMaxSeconds,
     playBeep: true,
@@ -32,7 +32,7 @@ export function buildMissedCallTwiml(business: Business, publicBaseUrl: string):
   return twiml;
 }
 
-function defaultGreeting(business: Business): string {
-  const textBack = business.textBackEnabled ? ' We will also text you in a moment.' : '';
+function defaultGreeting(business: Business, promiseText: boolean): string {
+  const textBack = promiseText ? ' We will also text you shortly.' : '';
   return `Sorry, ${business.name} can't take your call right now. Please leave a message after the beep.${textBack}`;
 }

@@ -84,6 +84,48 @@ describe('forwarded when unanswered', () => {
   });
 });
 
+describe('greeting promise of a text', () => {
+  it('promises a text to a caller who will get one', async () => {
+    await seed({ connectionMode: 'forwarded' });
+
+    const response = await testApp.postWebhook('/webhooks/twilio/voice', callParams());
+
+    expect(response.text).toContain('We will also text you shortly.');
+  });
+
+  it.each([
+    ['a withheld caller ID', { From: 'Anonymous', Caller: 'Anonymous' }],
+    ['an empty caller ID', { From: '', Caller: '' }],
+  ])('promises nothing to %s', async (_name, caller) => {
+    await seed({ connectionMode: 'forwarded' });
+
+    const response = await testApp.postWebhook('/webhooks/twilio/voice', callParams(caller));
+
+    expect(response.text).toContain('Please leave a message after the beep.');
+    expect(response.text).not.toContain('text you');
+  });
+
+  it('promises nothing to a caller who opted out', async () => {
+    await seed({ connectionMode: 'forwarded', voicemailEnabled: false });
+    await testApp.postWebhook('/webhooks/twilio/sms', smsParams('STOP'));
+
+    const response = await testApp.postWebhook('/webhooks/twilio/voice', callParams());
+    await testApp.ctx.tasks.drain();
+
+    expect(response.text).toContain('could not take your call.');
+    expect(response.text).not.toContain('text you');
+    expect(twilio.messages.filter((message) => message.body.includes('Rivera Plumbing'))).toHaveLength(0);
+  });
+
+  it('promises nothing when text back is off', async () => {
+    await seed({ connectionMode: 'forwarded', textBackEnabled: false });
+
+    const response = await testApp.postWebhook('/webhooks/twilio/voice', callParams());
+
+    expect(response.text).not.toContain('text you');
+  });
+});
+
 describe('voicemail', () => {
   it('falls back to voicemail when the ring-through dial is not answered', async () => {
     await seed();
