@@ -6,6 +6,7 @@ import type { Contact } from '../contacts/contact-repo.ts';
 import { recordEvent } from '../events/event-repo.ts';
 import { claimForBot, listUnreadByBot } from '../messages/message-repo.ts';
 import { sendMessage } from '../messages/send-message.ts';
+import { claimBotTurn, releaseBotTurn } from './bot-turn-lease.ts';
 import { findConversationById, updateConversation } from './conversation-repo.ts';
 import type { Conversation } from './conversation-repo.ts';
 import { recordLeadOutcome } from './record-lead-outcome.ts';
@@ -17,12 +18,38 @@ export type RunBotTurnResult =
   | { status: 'waiting'; retryAfterMs: number };
 
 /**
+ * Lease length of one turn: longer than the LLM's 12 s budget plus the sends after it, and the
+ * longest a turn whose process died blocks the conversation.
+ */
+const turnLeaseMs = 120_000;
+
+/** Delay before a turn retries when another process is mid-turn. */
+const busyRetryMs = 1_000;
+
+/**
  * Lets the reply engine answer the lead's unread texts as one turn, then stores its state and
  * sends its replies. Texts that arrive in a burst ("123 Main St", then "Springfield") are read
- * together. Runs one turn at a time per conversation; the checks before sending make a STOP or
- * a staff takeover that arrived meanwhile win over the bot.
+ * together. A lease in the database runs one turn at a time per conversation across processes.
+ * The checks before sending make a STOP or a staff takeover that arrived meanwhile win over the bot.
  */
 export async function runBotTurn(
+  ctx: AppContext,
+  business: Business,
+  conversationId: string,
+): Promise<RunBotTurnResult> {
+  const isClaimed = await claimBotTurn(ctx.db, conversationId, ctx.now(), turnLeaseMs);
+  if (!isClaimed) {
+    ctx.log.info({ businessId: business.id, conversationId }, 'bot turn running elsewhere, retrying');
+    return { status: 'waiting', retryAfterMs: busyRetryMs };
+  }
+  try {
+    return await takeBotTurn(ctx, business, conversationId);
+  } finally {
+    await releaseBotTurn(ctx.db, conversationId);
+  }
+}
+
+async function takeBotTurn(
   ctx: AppContext,
   business: Business,
   conversationId: string,

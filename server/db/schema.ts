@@ -506,3 +506,15 @@ export const forwardingChecks = pgTable(
   },
   (table) => [index('forwarding_checks_business_idx').on(table.businessId, table.startedAt)],
 );
+
+/**
+ * The lease of the bot turn running for a conversation. Server processes sharing a database take
+ * a conversation's turns one at a time, so no turn works from bot state another is replacing.
+ */
+export const botTurnLeases = pgTable('bot_turn_leases', {
+  conversationId: uuid('conversation_id')
+    .primaryKey()
+    .references(() => conversations.id, { onDelete: 'cascade' }),
+  /** Expiry time, after which another turn may take the lease from a holder that died. */
+  leasedUntil: timestamp('leased_until', { withTimezone: true }).notNull(),
+});

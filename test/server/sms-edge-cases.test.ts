@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { LeadInterpreter } from '../../bot/llm/lead-interpreter.ts';
+import { claimBotTurn } from '../../server/conversations/bot-turn-lease.ts';
 import { listNotifications } from '../../server/notifications/notification-repo.ts';
 import { startFakeTwilio } from '../support/fake-twilio.ts';
 import type { FakeTwilio } from '../support/fake-twilio.ts';
@@ -194,5 +196,48 @@ describe('bursts of texts', () => {
     await testApp.ctx.tasks.drain();
 
     expect(twilio.messages).toHaveLength(1);
+  });
+});
+
+describe('bot turns across processes', () => {
+  it('waits while another process holds the turn', async () => {
+    await missCall();
+    const conversation = await readConversation();
+    await claimBotTurn(database.db, String(conversation.id), testApp.clock.now(), 5_000);
+
+    const repliesWhileBusy = await text('my water heater is leaking');
+    testApp.clock.advance(6_000);
+    testApp.ctx.tasks.fireTimers();
+    await testApp.ctx.tasks.drain();
+
+    expect(repliesWhileBusy).toHaveLength(0);
+    expect(twilio.messages.slice(1)).toHaveLength(1);
+  });
+
+  it('keeps details from texts taken by two processes at once', async () => {
+    // A model that takes a moment keeps the first turn running while the second text arrives.
+    const slowInterpreter: LeadInterpreter = {
+      interpret: async () => {
+        await new Promise((resolve) => setTimeout(resolve, 300));
+        return { ok: false, failure: 'timeout', message: 'slow model', elapsedMs: 300 };
+      },
+    };
+    await startApp({ interpreter: slowInterpreter });
+    const otherApp = await createTestApp({ db: database.db, fakeTwilioUrl: twilio.url, interpreter: slowInterpreter });
+    await missCall();
+    await text('my water heater is leaking');
+
+    await testApp.postWebhook('/webhooks/twilio/sms', smsParams('this is Ana Ruiz'));
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    await otherApp.postWebhook('/webhooks/twilio/sms', smsParams('60614'));
+    for (let round = 0; round < 5; round += 1) {
+      await Promise.all([testApp.ctx.tasks.drain(), otherApp.ctx.tasks.drain()]);
+      testApp.ctx.tasks.fireTimers();
+      otherApp.ctx.tasks.fireTimers();
+    }
+
+    const details = (await readConversation()).details as Record<string, unknown>;
+    expect(details.name).toBe('Ana Ruiz');
+    expect(details.zip).toBe('60614');
   });
 });
