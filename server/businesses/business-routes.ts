@@ -20,7 +20,7 @@ export function createBusinessRoutes(ctx: AppContext): Router {
 
   router.post('/', async (req, res) => {
     const input = parseInput(businessInputSchema, req.body);
-    requireAvailableFlow(ctx.flows, null, input.flowId);
+    await requireAvailableFlow(ctx.flows, null, input.flowId);
     try {
       const business = await createBusiness(ctx.db, input);
       ctx.log.info({ businessId: business.id }, 'business created');
@@ -43,7 +43,7 @@ export function createBusinessRoutes(ctx: AppContext): Router {
     const { businessId } = parseInput(idParamsSchema, req.params);
     const update = parseInput(businessUpdateSchema, req.body);
     if (update.flowId !== undefined) {
-      requireAvailableFlow(ctx.flows, businessId, update.flowId);
+      await requireAvailableFlow(ctx.flows, businessId, update.flowId);
     }
     try {
       const business = await updateBusiness(ctx.db, businessId, update);

@@ -75,6 +75,7 @@ async function takeBotTurn(
   }
 
   // The business id makes its own flow win over the template with the same id (see FlowRegistry).
+  await ctx.flows.refresh(business.id);
   const result = await ctx.engineFor(business.flowId, business.id).handleTurn({
     text: batch
       .map((message) => message.body.trim())

@@ -87,9 +87,13 @@ export async function findBusinessFlowVersion(
   return rows[0] ?? null;
 }
 
-/** Reads every version of every business's own flows with its source, for the catalogs at start. */
+/**
+ * Reads every version of the business's own flows with its source, or of every business's when
+ * `businessId` is undefined, for the bot's flow catalogs.
+ */
 export async function listAllBusinessFlowVersions(
   db: Database,
+  businessId?: string,
 ): Promise<StoredBusinessFlowVersion[]> {
   return db
     .select({
@@ -98,6 +102,7 @@ export async function listAllBusinessFlowVersions(
       businessId: businessFlowVersions.businessId,
     })
     .from(businessFlowVersions)
+    .where(businessId === undefined ? undefined : eq(businessFlowVersions.businessId, businessId))
     .orderBy(
       asc(businessFlowVersions.businessId),
       asc(businessFlowVersions.flowId),

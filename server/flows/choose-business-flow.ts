@@ -20,7 +20,7 @@ export async function chooseBusinessFlow(
   if ((await findBusinessById(deps.db, businessId)) === null) {
     return { ok: false, code: 'business_not_found', message: 'Business not found' };
   }
-  if (!isFlowAvailable(deps.flows, businessId, flowId)) {
+  if (!(await isFlowAvailable(deps.flows, businessId, flowId))) {
     return { ok: false, code: 'flow_not_found', message: `Flow "${flowId}" not found` };
   }
   const business = await updateBusiness(deps.db, businessId, { flowId });
@@ -34,11 +34,12 @@ export async function chooseBusinessFlow(
  * Checks whether a business may run `flowId`, which must be a template or one of its own flows.
  * A null business (one not created yet) may run templates only.
  */
-export function isFlowAvailable(
+export async function isFlowAvailable(
   flows: FlowRegistry,
   businessId: string | null,
   flowId: string,
-): boolean {
+): Promise<boolean> {
+  await flows.refresh(businessId);
   return flows.catalogFor(businessId).current.has(flowId);
 }
 
@@ -46,12 +47,12 @@ export function isFlowAvailable(
  * Throws a 400 naming the `flowId` field unless the business may run `flowId`, for routes that
  * change `businesses.flow_id` with other settings. A null business may choose templates only.
  */
-export function requireAvailableFlow(
+export async function requireAvailableFlow(
   flows: FlowRegistry,
   businessId: string | null,
   flowId: string,
-): void {
-  if (!isFlowAvailable(flows, businessId, flowId)) {
+): Promise<void> {
+  if (!(await isFlowAvailable(flows, businessId, flowId))) {
     const message =
       `Flow "${flowId}" not found. Choose a template or one of the business's own flows`;
     throw new AppError('bad_request', message, [{ field: 'flowId', message }]);

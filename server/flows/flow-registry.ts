@@ -8,9 +8,10 @@ import type { LeadInterpreter } from '../../bot/llm/lead-interpreter.ts';
 import type { ReplyEngineFactory } from '../conversations/load-reply-engines.ts';
 import type { Database } from '../db/open-database.ts';
 import type { Logger } from '../lib/logger.ts';
-import { listAllBusinessFlowVersions, listAllBusinessFlows } from './business-flow-repo.ts';
+import { listAllBusinessFlowVersions, listAllBusinessFlows, listBusinessFlows } from './business-flow-repo.ts';
 import { listAllFlowVersions, listStoredFlows } from './flow-repo.ts';
 import type { StoredFlowVersionWithSource } from './flow-repo.ts';
+import { readFlowFingerprints } from './read-flow-fingerprints.ts';
 import { seedFlowsFromFiles } from './seed-flows-from-files.ts';
 
 /**
@@ -33,6 +34,11 @@ export interface FlowRegistry {
    * `isCurrent` makes new conversations start on it.
    */
   register(flow: Flow, options: { businessId: string | null; isCurrent: boolean }): void;
+  /**
+   * Reloads the templates, and the business's own flows when given, if another server process
+   * saved a version since they were loaded. Call it before reading the catalog.
+   */
+  refresh(businessId: string | null): Promise<void>;
 }
 
 export interface CreateFlowRegistryOptions {
@@ -60,32 +66,12 @@ export async function createFlowRegistry(
   if (options.flowsDir !== null) {
     await seedFlowsFromFiles(db, options.flowsDir, log);
   }
-  const templates = emptyCatalog();
-  const templateFlows = await listStoredFlows(db);
-  const templateHashes = new Map(templateFlows.map((flow) => [flow.id, flow.currentHash]));
-  for (const row of await listAllFlowVersions(db)) {
-    addStoredVersion(templates, row, templateHashes.get(row.flowId), log);
-  }
+  let templatesSeen = (await readFlowFingerprints(db, null)).templates;
+  let templates = await loadTemplates(db, log);
+  const owned = await loadAllOwned(db, log);
+  const ownedSeen = new Map<string, string>();
 
-  const owned = new Map<string, MutableCatalog>();
-  const ownedOf = (businessId: string): MutableCatalog => {
-    let catalog = owned.get(businessId);
-    if (catalog === undefined) {
-      catalog = emptyCatalog();
-      owned.set(businessId, catalog);
-    }
-    return catalog;
-  };
-  const ownedFlows = await listAllBusinessFlows(db);
-  const ownedHashes = new Map(
-    ownedFlows.map((flow) => [`${flow.businessId}/${flow.id}`, flow.currentHash]),
-  );
-  for (const row of await listAllBusinessFlowVersions(db)) {
-    const currentHash = ownedHashes.get(`${row.businessId}/${row.flowId}`);
-    addStoredVersion(ownedOf(row.businessId), row, currentHash, log, row.businessId);
-  }
-
-  // Merged catalogs are cached per business and dropped when a version is registered.
+  // Merged catalogs are cached per business and dropped when its flows or the templates change.
   const merged = new Map<string, FlowCatalog>();
   const catalogFor = (businessId: string | null): FlowCatalog => {
     const own = businessId === null ? undefined : owned.get(businessId);
@@ -113,7 +99,7 @@ export async function createFlowRegistry(
       createFlowEngine({ catalog: catalogFor(businessId), startFlowId: flowId, interpreter }),
     interpreter,
     register: (flow, { businessId, isCurrent }) => {
-      const target = businessId === null ? templates : ownedOf(businessId);
+      const target = businessId === null ? templates : ownedOf(owned, businessId);
       target.versions.set(versionKey(flow.id, flow.hash), flow);
       if (isCurrent) {
         target.current.set(flow.id, flow);
@@ -124,7 +110,61 @@ export async function createFlowRegistry(
         merged.delete(businessId);
       }
     },
+    refresh: async (businessId) => {
+      // The fingerprints are read before the flows, so a save in between only costs another load.
+      const fingerprints = await readFlowFingerprints(db, businessId);
+      if (fingerprints.templates !== templatesSeen) {
+        templates = await loadTemplates(db, log);
+        templatesSeen = fingerprints.templates;
+        merged.clear();
+        log.info({ flows: templates.current.size }, 'flow templates reloaded');
+      }
+      if (businessId !== null && fingerprints.owned !== ownedSeen.get(businessId)) {
+        owned.set(businessId, await loadOwned(db, businessId, log));
+        ownedSeen.set(businessId, fingerprints.owned);
+        merged.delete(businessId);
+      }
+    },
   };
+}
+
+async function loadTemplates(db: Database, log: Logger): Promise<MutableCatalog> {
+  const catalog = emptyCatalog();
+  const currentHashes = new Map((await listStoredFlows(db)).map((flow) => [flow.id, flow.currentHash]));
+  for (const row of await listAllFlowVersions(db)) {
+    addStoredVersion(catalog, row, currentHashes.get(row.flowId), log);
+  }
+  return catalog;
+}
+
+async function loadAllOwned(db: Database, log: Logger): Promise<Map<string, MutableCatalog>> {
+  const owned = new Map<string, MutableCatalog>();
+  const currentHashes = new Map(
+    (await listAllBusinessFlows(db)).map((flow) => [`${flow.businessId}/${flow.id}`, flow.currentHash]),
+  );
+  for (const row of await listAllBusinessFlowVersions(db)) {
+    const currentHash = currentHashes.get(`${row.businessId}/${row.flowId}`);
+    addStoredVersion(ownedOf(owned, row.businessId), row, currentHash, log, row.businessId);
+  }
+  return owned;
+}
+
+async function loadOwned(db: Database, businessId: string, log: Logger): Promise<MutableCatalog> {
+  const catalog = emptyCatalog();
+  const currentHashes = new Map((await listBusinessFlows(db, businessId)).map((flow) => [flow.id, flow.currentHash]));
+  for (const row of await listAllBusinessFlowVersions(db, businessId)) {
+    addStoredVersion(catalog, row, currentHashes.get(row.flowId), log, businessId);
+  }
+  return catalog;
+}
+
+function ownedOf(owned: Map<string, MutableCatalog>, businessId: string): MutableCatalog {
+  let catalog = owned.get(businessId);
+  if (catalog === undefined) {
+    catalog = emptyCatalog();
+    owned.set(businessId, catalog);
+  }
+  return catalog;
 }
 
 function emptyCatalog(): MutableCatalog {

@@ -121,6 +121,7 @@ function createFlowStoreRoutes(ctx: AppContext): Router {
     if (flow === null || current === null) {
       throw new AppError('not_found', `Flow "${flowId}" not found`);
     }
+    await ctx.flows.refresh(businessId);
     const loaded = ctx.flows.catalogFor(businessId).current.get(flowId);
     const overview = loaded === undefined ? null : describeFlow(loaded);
     res.json({ flow: { ...flow, source: current.source, version: current, overview } });

@@ -58,6 +58,7 @@ export async function runTestChat(
     catalog = createFlowCatalog([validated.flow]);
     startFlowId = validated.flow.id;
   } else if (input.flowId !== undefined) {
+    await deps.flows.refresh(input.businessId ?? null);
     catalog = deps.flows.catalogFor(input.businessId ?? null);
     startFlowId = input.flowId;
     if (!catalog.current.has(startFlowId)) {

@@ -43,7 +43,7 @@ export function createSettingsRoutes(ctx: AppContext): Router {
     const { holidays, ...update } = parseInput(settingsUpdateSchema, req.body);
     const { user } = sessionOf(res);
     if (update.flowId !== undefined) {
-      requireAvailableFlow(ctx.flows, user.businessId, update.flowId);
+      await requireAvailableFlow(ctx.flows, user.businessId, update.flowId);
     }
     if (Object.keys(update).length > 0) {
       await updateBusiness(ctx.db, user.businessId, update);

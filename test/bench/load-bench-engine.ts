@@ -60,4 +60,5 @@ const standInRegistry: FlowRegistry = {
   engineFor: () => standInEngine,
   interpreter: null,
   register: () => undefined,
+  refresh: async () => undefined,
 };

@@ -264,6 +264,35 @@ describe('business flows in conversations', () => {
   });
 });
 
+describe('business flows across server processes', () => {
+  it('starts new conversations on a version saved by another process', async () => {
+    const otherProcess = await createTestApp({ db: database.db, fakeTwilioUrl: twilio.url });
+    const firstLead = '+15555550164';
+    const secondLead = '+15555550165';
+    await missCall(otherProcess, businessNumber, firstLead);
+    const beforeSave = await textAsLead(otherProcess, businessNumber, 'clogged drain', firstLead);
+
+    await saveDefault(alice, riveraPrompt);
+    await missCall(otherProcess, businessNumber, secondLead);
+    const afterSave = await textAsLead(otherProcess, businessNumber, 'clogged drain', secondLead);
+    const firstNext = await textAsLead(otherProcess, businessNumber, 'Ana', firstLead);
+
+    expect(beforeSave).toEqual([namePrompt]);
+    expect(afterSave).toEqual([riveraPrompt]);
+    expect(firstNext).toEqual([zipReply]);
+  });
+
+  it('lets another process choose a flow saved by this one', async () => {
+    const otherProcess = await createTestApp({ db: database.db, fakeTwilioUrl: twilio.url });
+    await otherProcess.api().get(`/api/businesses/${riveraId}/flows`);
+    await testApp.api().post(`/api/businesses/${riveraId}/flows`).send({ source: intakeFlow });
+
+    const chosen = await otherProcess.api().put(`/api/businesses/${riveraId}/flow`).send({ flowId: 'intake' });
+
+    expect(chosen.status).toBe(200);
+  });
+});
+
 describe('business flows over the REST API', () => {
   it('saves and reads one business’s flows by path', async () => {
     const saved = await testApp
