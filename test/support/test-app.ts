@@ -48,6 +48,19 @@ export interface TestApp {
   };
 }
 
+/** Background work of every test app the current test file made, so a reset can wait for it. */
+const allTasks = new Set<BackgroundTasks>();
+
+/**
+ * Cancels the delayed work of every test app and waits for work still running. A text back still
+ * writing when the next test empties the tables would deadlock with it on PostgreSQL.
+ */
+export async function stopTestAppTasks(): Promise<void> {
+  for (const tasks of allTasks) {
+    await tasks.stop();
+  }
+}
+
 export async function createTestApp(options: TestAppOptions): Promise<TestApp> {
   const config = loadConfig({
     PUBLIC_BASE_URL: publicBaseUrl,
@@ -86,6 +99,7 @@ export async function createTestApp(options: TestAppOptions): Promise<TestApp> {
     realtime: silentHub,
     now: clock.now,
   };
+  allTasks.add(ctx.tasks);
   const app = createApp(ctx, { sandbox: null, webDistDir: null });
 
   const postWebhook = (path: string, params: Record<string, string>) => {

@@ -4,6 +4,7 @@ import pg from 'pg';
 import { openDatabase } from '../../server/db/open-database.ts';
 import type { Database, OpenDatabaseResult } from '../../server/db/open-database.ts';
 import { queryRows } from '../../server/db/query-rows.ts';
+import { stopTestAppTasks } from './test-app.ts';
 
 export interface TestDatabase {
   db: Database;
@@ -22,7 +23,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   const serverUrl = process.env.TEST_DATABASE_URL;
   if (!serverUrl) {
     const opened = await openDatabase({ url: null, dataDir: null });
-    return { db: opened.db, client: opened.client, reset: () => truncateAll(opened.db), close: opened.close };
+    return { db: opened.db, client: opened.client, reset: () => resetTables(opened.db), close: opened.close };
   }
 
   const name = `textback_test_${randomBytes(6).toString('hex')}`;
@@ -33,12 +34,18 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   return {
     db: opened.db,
     client: opened.client,
-    reset: () => truncateAll(opened.db),
+    reset: () => resetTables(opened.db),
     close: async () => {
       await opened.close();
       await runAdminQuery(serverUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
     },
   };
+}
+
+/** Waits for the previous test's background work, then empties every table. */
+async function resetTables(db: Database): Promise<void> {
+  await stopTestAppTasks();
+  await truncateAll(db);
 }
 
 /** Empties every table of the public schema, so tables added later are covered too. */
