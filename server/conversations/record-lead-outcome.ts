@@ -10,7 +10,7 @@ import type { Conversation } from './conversation-repo.ts';
 /**
  * Stores the bot's lead summary after a turn and, when the turn hands the lead to a person,
  * assigns the conversation to the business's first owner (unless someone has it) and notifies
- * staff with the reason and the summary.
+ * staff with the lead's name or number, the reason and the details collected so far.
  */
 export async function recordLeadOutcome(
   ctx: AppContext,
@@ -29,14 +29,33 @@ export async function recordLeadOutcome(
   const owner = conversation.assigneeId === null ? await findFirstOwner(ctx, conversation) : null;
   const assigneeId = conversation.assigneeId ?? owner?.id ?? null;
   await updateConversation(ctx.db, conversation.id, { summary, assigneeId });
-  const slotName = result.state.slots.name;
-  const leadLabel = (typeof slotName === 'string' ? slotName : contact.name) ?? contact.phone;
   await notifyStaff(ctx, {
     businessId: conversation.businessId,
     conversationId: conversation.id,
     kind: 'lead_needs_human',
-    message: `${leadLabel} needs a person: ${reason ?? 'handed off by the bot'}. ${summary}`,
+    message: describeHandoff(contact, result, reason),
   });
+}
+
+/**
+ * Writes the handoff notification: "Ana needs a person: Lead reported an emergency. Details:
+ * basement is flooding · urgency: emergency". The name is left out of the details because it
+ * already opens the sentence.
+ */
+function describeHandoff(contact: Contact, result: TurnResult, reason: string | null): string {
+  const slotName = result.state.slots.name;
+  const name = typeof slotName === 'string' && slotName !== '' ? slotName : contact.name;
+  const reasonSentence = endSentence(reason ?? 'No reason given');
+  const sentence = `${name ?? contact.phone} needs a person: ${reasonSentence}`;
+  const details = (result.summary ?? '')
+    .split(' · ')
+    .filter((part) => part !== '' && part !== name)
+    .join(' · ');
+  return details === '' ? sentence : `${sentence} Details: ${details}`;
+}
+
+function endSentence(text: string): string {
+  return /[.!?]$/.test(text) ? text : `${text}.`;
 }
 
 async function findFirstOwner(ctx: AppContext, conversation: Conversation) {

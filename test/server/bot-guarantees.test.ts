@@ -161,7 +161,20 @@ describe('bot guarantees through the webhooks', () => {
     const notifications = await listNotifications(database.db, businessId);
     expect(notifications).toHaveLength(1);
     expect(notifications[0]?.kind).toBe('lead_needs_human');
-    expect(notifications[0]?.message).toContain('Ana needs a person: Lead reported an emergency.');
+    expect(notifications[0]?.message).toBe(
+      'Ana needs a person: Lead reported an emergency. ' +
+        'Details: basement is flooding!! · urgency: emergency',
+    );
+  });
+
+  it('states the handoff reason once', async () => {
+    await missCall();
+
+    await reply('can I talk to a real person?');
+
+    const notifications = await listNotifications(database.db, businessId);
+    expect(notifications).toHaveLength(1);
+    expect(notifications[0]?.message).toBe('+15555550104 needs a person: Lead asked for a person.');
   });
 
   it('stores a summary of a qualified lead', async () => {
