@@ -3,6 +3,7 @@ import type { LeadHints } from '../llm/check-lead-reading.ts';
 import { detectLeadIntent } from '../understanding/detect-lead-intent.ts';
 import { isAcknowledgement } from '../understanding/is-acknowledgement.ts';
 import { readOtherSlots } from './read-other-slots.ts';
+import { readSlotsBeforeHandoff } from './read-slots-before-handoff.ts';
 import type { ConversationContext } from './reply-engine.ts';
 import type { TurnDraft } from './turn-draft.ts';
 
@@ -43,6 +44,7 @@ export function handleAfterEnd(
   let reason = 'Lead wrote after the flow ended';
   let reply = render(flow.settings.messages.handoff);
   if (isAskingForPerson) {
+    readSlotsBeforeHandoff(text, message.hints, flow, draft, context);
     reason = 'Lead asked for a person';
     reply = render(flow.settings.messages.human_request);
   } else if (isMediaOnly) {

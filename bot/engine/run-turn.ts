@@ -15,6 +15,7 @@ import { finishForIntent } from './finish-for-intent.ts';
 import { handleAfterEnd } from './handle-after-end.ts';
 import { isBusinessOpen } from './is-business-open.ts';
 import { readOtherSlots } from './read-other-slots.ts';
+import { readSlotsBeforeHandoff } from './read-slots-before-handoff.ts';
 import type { BotLogEntry, BotState, ConversationContext, TurnResult } from './reply-engine.ts';
 import { applyStepResult, toTurnResult } from './turn-draft.ts';
 import type { TurnDraft } from './turn-draft.ts';
@@ -83,7 +84,11 @@ export function runTurn(
     // "not interested" would lose a real customer without anyone seeing it.
     const isModelDiscard = ruleIntent === null && intent !== 'human_request';
     const reason = isModelDiscard ? `The LLM read the message as ${intent.replace('_', ' ')}` : null;
-    finishForIntent(isModelDiscard ? 'human_request' : intent, flow, draft, render, step.id, reason);
+    const finalIntent = isModelDiscard ? 'human_request' : intent;
+    if (finalIntent === 'human_request') {
+      readSlotsBeforeHandoff(text, hints, flow, draft, context);
+    }
+    finishForIntent(finalIntent, flow, draft, render, step.id, reason);
     return toTurnResult(draft, flow, context);
   }
 

@@ -10,6 +10,8 @@ export interface Conversation {
   holder: 'bot' | 'human';
   status: 'open' | 'closed';
   outcome: string | null;
+  /** The bot's reason for a handoff or a discard; null with no outcome or a qualified one. */
+  outcomeReason: string | null;
   botState: BotState | null;
   details: Record<string, unknown>;
   lastTextBackAt: Date | null;
@@ -18,6 +20,8 @@ export interface Conversation {
   attentionReason: string | null;
   /** The bot's one-line lead summary with its outcome; null before the bot's first turn. */
   summary: string | null;
+  /** Booking time of the lead's appointment; null while only a booking link was sent. */
+  bookedAt: Date | null;
   /** The staff member who handles the conversation. */
   assigneeId: string | null;
   createdAt: Date;
@@ -90,12 +94,14 @@ export type ConversationChanges = Partial<
     | 'holder'
     | 'status'
     | 'outcome'
+    | 'outcomeReason'
     | 'botState'
     | 'details'
     | 'lastTextBackAt'
     | 'lastMessageAt'
     | 'attentionReason'
     | 'summary'
+    | 'bookedAt'
     | 'assigneeId'
   >
 >;

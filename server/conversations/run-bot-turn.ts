@@ -172,10 +172,12 @@ async function storeTurn(
   result: TurnResult,
 ): Promise<void> {
   const slots = result.state.slots;
+  const outcomeReason = result.handoffReason ?? result.discardReason ?? null;
   await updateConversation(ctx.db, conversation.id, {
     botState: result.state,
     details: { ...conversation.details, ...slots },
     outcome: result.outcome ?? conversation.outcome,
+    outcomeReason: result.outcome ? outcomeReason : conversation.outcomeReason,
     holder: result.outcome === 'needs_human' ? 'human' : conversation.holder,
   });
   await updateContactDetails(ctx.db, contact.id, {
@@ -195,7 +197,7 @@ async function storeTurn(
       businessId: business.id,
       conversationId: conversation.id,
       type: `conversation.${result.outcome}`,
-      data: { reason: result.handoffReason ?? result.discardReason ?? null },
+      data: { reason: outcomeReason },
     });
     ctx.log.info(
       { businessId: business.id, conversationId: conversation.id, outcome: result.outcome },

@@ -100,6 +100,8 @@ export const conversations = pgTable(
     holder: text('holder').$type<'bot' | 'human'>().notNull().default('bot'),
     status: text('status').$type<'open' | 'closed'>().notNull().default('open'),
     outcome: text('outcome'),
+    /** The reason for a handoff or a discard, such as "Lead asked for a person". */
+    outcomeReason: text('outcome_reason'),
     botState: jsonb('bot_state'),
     details: jsonb('details').notNull().default(sql`'{}'::jsonb`),
     lastTextBackAt: timestamp('last_text_back_at', { withTimezone: true }),
@@ -107,6 +109,8 @@ export const conversations = pgTable(
     attentionReason: text('attention_reason'),
     /** The bot's one-line lead summary with the outcome, for staff. */
     summary: text('summary'),
+    /** Booking time of the lead's appointment; a sent booking link alone leaves this null. */
+    bookedAt: timestamp('booked_at', { withTimezone: true }),
     assigneeId: uuid('assignee_id').references((): AnyPgColumn => users.id, { onDelete: 'set null' }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),

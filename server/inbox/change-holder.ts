@@ -18,13 +18,15 @@ export interface ChangeHolderOptions {
  */
 export async function changeHolder(ctx: AppContext, options: ChangeHolderOptions): Promise<void> {
   const { conversation, user, holder } = options;
+  const isHandoffCleared = holder === 'bot' && conversation.outcome === 'needs_human';
   const changes: InboxChanges =
     holder === 'human'
       ? { holder, assigneeId: conversation.assigneeId ?? user.id }
       : {
           holder,
           assigneeId: null,
-          outcome: conversation.outcome === 'needs_human' ? null : conversation.outcome,
+          outcome: isHandoffCleared ? null : conversation.outcome,
+          outcomeReason: isHandoffCleared ? null : conversation.outcomeReason,
         };
   if (holder === conversation.holder && changes.assigneeId === conversation.assigneeId) {
     return;

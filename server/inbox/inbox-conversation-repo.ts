@@ -31,6 +31,7 @@ export type InboxChanges = Partial<{
   holder: 'bot' | 'human';
   status: 'open' | 'closed';
   outcome: string | null;
+  outcomeReason: string | null;
   assigneeId: string | null;
 }>;
 

@@ -6,6 +6,7 @@ import { sessionOf } from '../auth/require-session.ts';
 import { findUserInBusiness } from '../auth/user-repo.ts';
 import { listCallsForConversation } from '../calls/call-repo.ts';
 import { findContactById } from '../contacts/contact-repo.ts';
+import { recordBooking } from '../conversations/record-booking.ts';
 import { listEvents, recordEvent } from '../events/event-repo.ts';
 import { AppError } from '../lib/errors.ts';
 import { parseInput } from '../lib/parse-body.ts';
@@ -98,6 +99,15 @@ export function createInboxRoutes(ctx: AppContext): Router {
     }
     await changeHolder(ctx, { conversation, user: sessionOf(res).user, holder: 'bot' });
     res.json({ ok: true });
+  });
+
+  router.post('/:conversationId/booking', async (req, res) => {
+    const conversation = await loadConversation(ctx, req.params, res);
+    // Marking twice keeps the first booking time and does not publish the booking again.
+    const bookedAt =
+      conversation.bookedAt ??
+      (await recordBooking(ctx, conversation, { userId: sessionOf(res).user.id }));
+    res.json({ ok: true, bookedAt });
   });
 
   router.post('/:conversationId/assign', async (req, res) => {

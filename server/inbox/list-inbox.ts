@@ -10,6 +10,8 @@ export interface InboxItem {
   holder: 'bot' | 'human';
   status: 'open' | 'closed';
   outcome: string | null;
+  /** Booking time; null while only a booking link was sent (outcome `qualified`). */
+  bookedAt: Date | null;
   assigneeId: string | null;
   details: Record<string, unknown>;
   contact: { id: string; name: string | null; phone: string; isOptedOut: boolean };
@@ -59,6 +61,7 @@ export async function listInbox(db: Database, options: ListInboxOptions): Promis
       holder: conversations.holder,
       status: conversations.status,
       outcome: conversations.outcome,
+      bookedAt: conversations.bookedAt,
       assigneeId: conversations.assigneeId,
       details: conversations.details,
       contact: {
@@ -107,7 +110,7 @@ function filterCondition(filter: InboxFilter, userId: string): SQL {
     case 'mine':
       return and(isOpen, eq(conversations.assigneeId, userId)) as SQL;
     case 'booked':
-      return eq(conversations.outcome, 'qualified');
+      return isNotNull(conversations.bookedAt);
     case 'opted_out':
       return eq(contacts.isOptedOut, true);
     case 'closed':

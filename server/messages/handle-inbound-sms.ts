@@ -3,7 +3,7 @@ import type { Business } from '../businesses/business.ts';
 import { findOrCreateContact, setContactOptOut } from '../contacts/contact-repo.ts';
 import type { Contact } from '../contacts/contact-repo.ts';
 import { findOrOpenConversation, updateConversation } from '../conversations/conversation-repo.ts';
-import type { Conversation } from '../conversations/conversation-repo.ts';
+import type { Conversation, ConversationChanges } from '../conversations/conversation-repo.ts';
 import { isBotHolding, scheduleBotTurn } from '../conversations/run-bot-turn.ts';
 import { recordEvent } from '../events/event-repo.ts';
 import { toE164 } from '../lib/phone-number.ts';
@@ -20,6 +20,8 @@ import { readMedia } from './sms-webhook-schema.ts';
 import type { InboundSms } from './sms-webhook-schema.ts';
 
 export type InboundSmsResult = 'stored' | 'duplicate' | 'invalid_sender';
+
+const optedOutReason = 'Opted out';
 
 /**
  * Stores a lead's text once (a retried webhook is recognised by its MessageSid), applies
@@ -97,12 +99,10 @@ async function applyKeyword(
   }
   const isOptedOut = keyword.kind === 'opt_out';
   await setContactOptOut(ctx.db, contact.id, { isOptedOut, keyword: keyword.keyword, at: ctx.now() });
-  // Opting back in does not restart pending steps, but the lead's next text is answered again.
-  await updateConversation(
-    ctx.db,
-    conversation.id,
-    isOptedOut ? { outcome: 'discarded', botState: null } : { outcome: null, botState: null },
-  );
+  const changes = isOptedOut ? findOptOutChanges(conversation) : findOptInChanges(conversation);
+  if (changes !== null) {
+    await updateConversation(ctx.db, conversation.id, changes);
+  }
   await recordEvent(ctx.db, {
     businessId: business.id,
     conversationId: conversation.id,
@@ -127,6 +127,29 @@ async function applyKeyword(
     });
   }
   return true;
+}
+
+/**
+ * Returns the changes an opt-out makes: a lead with no outcome yet is discarded. A qualified or
+ * handed-over lead keeps that outcome and summary, since they still gave their details. The
+ * contact's opt-out flag is what stops the texts.
+ */
+function findOptOutChanges(conversation: Conversation): ConversationChanges | null {
+  if (conversation.outcome !== null) {
+    return null;
+  }
+  return { outcome: 'discarded', outcomeReason: optedOutReason, botState: null };
+}
+
+/**
+ * Returns the changes an opt-in makes: the bot starts afresh on the lead's next text, unless the
+ * lead keeps a qualified or handed-over outcome. Pending workflow steps do not restart.
+ */
+function findOptInChanges(conversation: Conversation): ConversationChanges | null {
+  if (conversation.outcome === 'qualified' || conversation.outcome === 'needs_human') {
+    return null;
+  }
+  return { outcome: null, outcomeReason: null, botState: null };
 }
 
 /** Pauses the bot and asks a person to read a text that sounds like "stop texting me". */

@@ -129,6 +129,7 @@ async function decideAndSend(ctx: AppContext, business: Business, call: Call): P
     lastMessageAt: ctx.now(),
     botState: null,
     outcome: null,
+    outcomeReason: null,
     holder: 'bot',
   });
   return { status: 'sent', conversationId: conversation.id };

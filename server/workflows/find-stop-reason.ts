@@ -2,7 +2,7 @@ import { and, eq, gt } from 'drizzle-orm';
 import type { Contact } from '../contacts/contact-repo.ts';
 import type { Conversation } from '../conversations/conversation-repo.ts';
 import type { Database } from '../db/open-database.ts';
-import { events, messages } from '../db/schema.ts';
+import { messages } from '../db/schema.ts';
 import type { WorkflowRun } from './workflow-run-repo.ts';
 import { findContactTags } from './workflow-run-repo.ts';
 
@@ -31,7 +31,7 @@ export async function findStopReason(
   if (conditions.has('replied') && (await listInboundTexts(db, conversation.id, run.startedAt)).length > 0) {
     return 'replied';
   }
-  if (conditions.has('booked') && (await isBooked(db, conversation.id))) {
+  if (conditions.has('booked') && conversation.bookedAt !== null) {
     return 'booked';
   }
   return findRemovalRule(db, run, conversation, contact);
@@ -73,13 +73,4 @@ async function listInboundTexts(db: Database, conversationId: string, since: Dat
     : and(eq(messages.conversationId, conversationId), eq(messages.direction, 'inbound'));
   const rows = await db.select({ body: messages.body }).from(messages).where(where).limit(200);
   return rows.map((row) => row.body);
-}
-
-async function isBooked(db: Database, conversationId: string): Promise<boolean> {
-  const rows = await db
-    .select({ id: events.id })
-    .from(events)
-    .where(and(eq(events.conversationId, conversationId), eq(events.type, 'conversation.booked')))
-    .limit(1);
-  return rows.length > 0;
 }

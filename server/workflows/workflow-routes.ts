@@ -5,6 +5,7 @@ import type { AppContext } from '../app-context.ts';
 import { findBusinessById } from '../businesses/business-repo.ts';
 import { findContactByPhone } from '../contacts/contact-repo.ts';
 import { findConversationById, findOpenConversation } from '../conversations/conversation-repo.ts';
+import { recordBooking } from '../conversations/record-booking.ts';
 import { recordEvent } from '../events/event-repo.ts';
 import { AppError } from '../lib/errors.ts';
 import { parseInput } from '../lib/parse-body.ts';
@@ -12,7 +13,6 @@ import { toE164 } from '../lib/phone-number.ts';
 import { automationSettingsSchema, findAutomationSettings, saveAutomationSettings } from './automation-settings.ts';
 import { listBusinessWorkflows } from './list-business-workflows.ts';
 import { parseWorkflowSource } from './parse-workflow-source.ts';
-import { publishDomainEvent } from './publish-domain-event.ts';
 import { startWorkflowRun } from './start-workflow-run.ts';
 import { stopWorkflowRun } from './stop-workflow-run.ts';
 import { deleteStoredWorkflow, saveStoredWorkflow } from './workflow-repo.ts';
@@ -147,14 +147,8 @@ export function createWorkflowRoutes(ctx: AppContext): Router {
   router.post('/conversations/:conversationId/booking', async (req, res) => {
     const { conversationId } = parseInput(conversationParams, req.params);
     const conversation = await requireConversation(ctx, conversationId);
-    await recordEvent(ctx.db, {
-      businessId: conversation.businessId,
-      conversationId,
-      type: 'conversation.booked',
-      data: { at: ctx.now().toISOString() },
-    });
-    await publishDomainEvent(ctx, { type: 'booked', businessId: conversation.businessId, conversationId });
-    res.status(201).json({ ok: true });
+    const bookedAt = await recordBooking(ctx, conversation, { userId: null });
+    res.status(201).json({ ok: true, bookedAt });
   });
 
   return router;

@@ -61,6 +61,39 @@ describe('default flow', () => {
     expect(result.replies[0]).toMatch(/^That sounds urgent. Someone from Ace Plumbing will call/);
   });
 
+  it('keeps the name from a request for a person', async () => {
+    const messages = ["hi, I'm John Smith. can I speak to a real person please?"];
+
+    const result = lastOf(await runConversation(catalog, 'default', messages));
+
+    expect(result.outcome).toBe('needs_human');
+    expect(result.handoffReason).toBe('Lead asked for a person');
+    expect(result.state.slots.name).toBe('John Smith');
+    expect(result.state.slots.need).toBeUndefined();
+    expect(result.summary).toBe('John Smith');
+  });
+
+  it('reads the waiting name from a request for a person', async () => {
+    const messages = ['leaky faucet', "It's John Smith, can someone call me?"];
+
+    const result = lastOf(await runConversation(catalog, 'default', messages));
+
+    expect(result.outcome).toBe('needs_human');
+    expect(result.state.slots.name).toBe('John Smith');
+    expect(result.summary).toBe('leaky faucet · John Smith');
+  });
+
+  it('applies a correction in a request for a person after booking', async () => {
+    const messages = ['leaky faucet', 'Ana', '60614', 'tomorrow at 9am'];
+    const correction = 'actually my name is Anna Ruiz, can you call me?';
+
+    const last = lastOf(await runConversation(catalog, 'default', [...messages, correction]));
+
+    expect(last.outcome).toBe('needs_human');
+    expect(last.handoffReason).toBe('Lead asked for a person');
+    expect(last.state.slots.name).toBe('Anna Ruiz');
+  });
+
   it('updates the time after booking when the lead corrects it', async () => {
     const messages = ['leaky faucet', 'Ana', '60614', 'tomorrow at 9am', 'actually Thursday'];
 

@@ -102,6 +102,26 @@ describe('LLM understanding', () => {
     expect(lastOf(results).handoffReason).toBe('Lead asked for a person');
   });
 
+  it('keeps the LLM name from a request for a person', async () => {
+    llm.answer(() => ({
+      kind: 'content',
+      content: reading({
+        intent: 'human_request',
+        slots: [
+          { slot: 'name', value: 'Carlos Mendez' },
+          { slot: 'need', value: 'a ring back' },
+        ],
+      }),
+    }));
+
+    const results = await converse(['tell the tech Carlos Mendez wants a ring back']);
+
+    const last = lastOf(results);
+    expect(last.outcome).toBe('needs_human');
+    expect(last.state.slots.name).toBe('Carlos Mendez');
+    expect(last.state.slots.need).toBeUndefined();
+  });
+
   it('sends a lead the LLM would discard to a person instead', async () => {
     llm.answer(() => ({ kind: 'content', content: reading({ intent: 'not_interested' }) }));
 

@@ -101,6 +101,7 @@ describe('business isolation over REST', () => {
       bob.post(`${base}/notes`).send({ body: 'peek' }),
       bob.post(`${base}/close`),
       bob.post(`${base}/reopen`),
+      bob.post(`${base}/booking`),
     ]);
 
     expect(list.body.conversations).toEqual([]);

@@ -1,3 +1,4 @@
+import request from 'supertest';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startFakeTwilio } from '../support/fake-twilio.ts';
 import type { FakeTwilio } from '../support/fake-twilio.ts';
@@ -120,6 +121,101 @@ describe('inbox list', () => {
   });
 });
 
+describe('bookings', () => {
+  async function qualifyLead(): Promise<string> {
+    const conversationId = await missCall();
+    await leadTexts('my kitchen sink is leaking');
+    await leadTexts('Ana Ruiz');
+    await leadTexts('60614');
+    await leadTexts('tomorrow at 3pm');
+    return conversationId;
+  }
+
+  async function listIds(filter: string): Promise<string[]> {
+    const list = await staff.get(`/app-api/conversations?filter=${filter}`);
+    return list.body.conversations.map((item: { id: string }) => item.id);
+  }
+
+  it('keeps a sent booking link out of booked', async () => {
+    const conversationId = await qualifyLead();
+
+    const list = await staff.get('/app-api/conversations?filter=open');
+
+    expect(list.body.conversations[0].id).toBe(conversationId);
+    expect(list.body.conversations[0].outcome).toBe('qualified');
+    expect(list.body.conversations[0].bookedAt).toBeNull();
+    expect(await listIds('booked')).toEqual([]);
+    expect(list.body.counts.booked).toBe(0);
+  });
+
+  it('marks a conversation booked for staff', async () => {
+    const conversationId = await qualifyLead();
+    const published: Array<{ event: string; payload: unknown }> = [];
+    testApp.ctx.realtime = {
+      publish: (_businessId, event, payload) => {
+        published.push({ event, payload });
+      },
+      disconnectSession: () => undefined,
+      disconnectUser: () => undefined,
+    };
+
+    const marked = await staff.post(`/app-api/conversations/${conversationId}/booking`);
+
+    expect(marked.status).toBe(200);
+    expect(marked.body.bookedAt).toBe('2026-03-10T15:00:00.000Z');
+    expect(await listIds('booked')).toEqual([conversationId]);
+    const list = await staff.get('/app-api/conversations?filter=booked');
+    expect(list.body.conversations[0].bookedAt).toBe('2026-03-10T15:00:00.000Z');
+    expect(list.body.counts.booked).toBe(1);
+    const detail = await staff.get(`/app-api/conversations/${conversationId}`);
+    expect(detail.body.conversation.bookedAt).toBe('2026-03-10T15:00:00.000Z');
+    expect(detail.body.conversation.outcome).toBe('qualified');
+    const booked = detail.body.conversation.events.filter(
+      (event: { type: string }) => event.type === 'conversation.booked',
+    );
+    expect(booked).toHaveLength(1);
+    expect(booked[0].data.userId).toBe(staff.user.id);
+    expect(published).toContainEqual({ event: 'conversation:updated', payload: { conversationId } });
+  });
+
+  it('keeps the first booking when marked twice', async () => {
+    const conversationId = await qualifyLead();
+    await staff.post(`/app-api/conversations/${conversationId}/booking`);
+    testApp.clock.advance(60_000);
+
+    const again = await staff.post(`/app-api/conversations/${conversationId}/booking`);
+
+    expect(again.status).toBe(200);
+    expect(again.body.bookedAt).toBe('2026-03-10T15:00:00.000Z');
+    const detail = await staff.get(`/app-api/conversations/${conversationId}`);
+    const types = detail.body.conversation.events.map((event: { type: string }) => event.type);
+    expect(types.filter((type: string) => type === 'conversation.booked')).toHaveLength(1);
+  });
+
+  it('rejects marking booked without the CSRF header', async () => {
+    const conversationId = await qualifyLead();
+
+    const forged = await request(testApp.app)
+      .post(`/app-api/conversations/${conversationId}/booking`)
+      .set('Cookie', staff.cookie);
+
+    expect(forged.status).toBe(403);
+    expect(await listIds('booked')).toEqual([]);
+  });
+
+  it('records a booking from the REST API', async () => {
+    const conversationId = await missCall();
+
+    const booking = await testApp.api().post(`/api/conversations/${conversationId}/booking`).send({});
+
+    expect(booking.status).toBe(201);
+    expect(booking.body.bookedAt).toBe('2026-03-10T15:00:00.000Z');
+    expect(await listIds('booked')).toEqual([conversationId]);
+    const detail = await testApp.api().get(`/api/conversations/${conversationId}`);
+    expect(detail.body.conversation.bookedAt).toBe('2026-03-10T15:00:00.000Z');
+  });
+});
+
 describe('conversation actions', () => {
   it('shows the transcript, the call that started it and the details', async () => {
     const conversationId = await missCall();
@@ -176,6 +272,18 @@ describe('conversation actions', () => {
     const detail = await staff.get(`/app-api/conversations/${conversationId}`);
     expect(detail.body.conversation.holder).toBe('bot');
     expect(detail.body.conversation.assigneeId).toBeNull();
+  });
+
+  it('clears the handoff and its reason on hand back', async () => {
+    const conversationId = await missCall();
+    await leadTexts('can I talk to a real person?');
+
+    await staff.post(`/app-api/conversations/${conversationId}/handback`);
+
+    const detail = await staff.get(`/app-api/conversations/${conversationId}`);
+    expect(detail.body.conversation.holder).toBe('bot');
+    expect(detail.body.conversation.outcome).toBeNull();
+    expect(detail.body.conversation.outcomeReason).toBeNull();
   });
 
   it('refuses to text a contact who opted out', async () => {

@@ -120,6 +120,19 @@ describe('bot conversation after a text back', () => {
     expect(conversation.outcome).toBe('needs_human');
   });
 
+  it('keeps the name from a request for a person', async () => {
+    await missCall();
+
+    await reply("hi, I'm John Smith. can I speak to a real person please?");
+
+    const conversation = await readConversation();
+    expect(conversation.outcome).toBe('needs_human');
+    expect(conversation.outcomeReason).toBe('Lead asked for a person');
+    expect(conversation.contact.name).toBe('John Smith');
+    expect((conversation.details as Record<string, unknown>).name).toBe('John Smith');
+    expect(conversation.summary).toBe('Needs a person (Lead asked for a person): John Smith');
+  });
+
   it('hands an emergency straight to a person', async () => {
     await missCall();
 
@@ -140,6 +153,54 @@ describe('bot conversation after a text back', () => {
 
     expect(afterStop).toHaveLength(0);
     expect(twilio.messages).toHaveLength(beforeStop);
+  });
+
+  it('keeps a qualified outcome when the lead opts out', async () => {
+    await missCall();
+    await reply('my kitchen sink is leaking');
+    await reply('Ana Ruiz');
+    await reply('60614');
+    await reply('tomorrow at 3pm');
+    const qualified = await readConversation();
+    await testApp.api().post(`/api/conversations/${qualified.id as string}/booking`).send({});
+
+    await reply('STOP');
+
+    const conversation = await readConversation();
+    expect(conversation.contact.isOptedOut).toBe(true);
+    expect(conversation.outcome).toBe('qualified');
+    expect(conversation.outcomeReason).toBeNull();
+    expect(conversation.summary).toBe(qualified.summary);
+    expect(conversation.bookedAt).not.toBeNull();
+    expect(conversation.botState).toEqual(qualified.botState);
+  });
+
+  it('keeps a qualified outcome when the lead opts back in', async () => {
+    await missCall();
+    await reply('my kitchen sink is leaking');
+    await reply('Ana Ruiz');
+    await reply('60614');
+    await reply('tomorrow at 3pm');
+    await reply('STOP');
+
+    await reply('START');
+
+    const conversation = await readConversation();
+    expect(conversation.contact.isOptedOut).toBe(false);
+    expect(conversation.outcome).toBe('qualified');
+    expect((conversation.botState as { stepId: string | null }).stepId).toBeNull();
+  });
+
+  it('discards a lead who opts out before an outcome', async () => {
+    await missCall();
+    await reply('my toilet keeps running');
+
+    await reply('STOP');
+
+    const conversation = await readConversation();
+    expect(conversation.outcome).toBe('discarded');
+    expect(conversation.outcomeReason).toBe('Opted out');
+    expect(conversation.botState).toBeNull();
   });
 
   it('records the bot log in the conversation events', async () => {

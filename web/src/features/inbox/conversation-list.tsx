@@ -105,11 +105,14 @@ function HolderTag({ item }: { item: InboxItem }) {
   if (item.status === 'closed') {
     return <span className="tag tag-muted">Closed</span>;
   }
-  if (item.outcome === 'qualified') {
+  if (item.bookedAt) {
     return <span className="tag tag-green">Booked</span>;
   }
   if (item.holder === 'human') {
     return item.assigneeId ? <span className="tag tag-blue">Staff</span> : <span className="tag tag-orange">Needs a human</span>;
+  }
+  if (item.outcome === 'qualified') {
+    return <span className="tag tag-bot">Link sent</span>;
   }
   return <span className="tag tag-bot">Bot</span>;
 }

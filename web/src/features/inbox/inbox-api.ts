@@ -24,6 +24,7 @@ const inboxItemSchema = z.object({
   holder: z.enum(['bot', 'human']),
   status: z.enum(['open', 'closed']),
   outcome: z.string().nullable(),
+  bookedAt: z.string().nullable(),
   assigneeId: z.string().nullable(),
   details: z.record(z.string(), z.unknown()),
   contact: contactSummarySchema,
@@ -102,6 +103,8 @@ const conversationSchema = z.object({
   holder: z.enum(['bot', 'human']),
   status: z.enum(['open', 'closed']),
   outcome: z.string().nullable(),
+  outcomeReason: z.string().nullable(),
+  bookedAt: z.string().nullable(),
   assigneeId: z.string().nullable(),
   details: z.record(z.string(), z.unknown()),
   currentStepId: z.string().nullable(),
@@ -166,6 +169,12 @@ export const inboxApi = {
 
   act(id: string, action: 'takeover' | 'handback' | 'close' | 'reopen'): Promise<unknown> {
     return requestJson(`${base}/${id}/${action}`, okSchema, { method: 'POST' });
+  },
+
+  /** Records that the lead booked; marking a booked conversation again keeps the first time. */
+  markBooked(id: string): Promise<{ bookedAt: string }> {
+    const bookingSchema = z.object({ bookedAt: z.string() });
+    return requestJson(`${base}/${id}/booking`, bookingSchema, { method: 'POST' });
   },
 
   assign(id: string, userId: string | null): Promise<unknown> {
