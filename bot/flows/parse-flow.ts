@@ -2,6 +2,7 @@ import { LineCounter, parseDocument } from 'yaml';
 import type { Document } from 'yaml';
 import type { z } from 'zod';
 import { checkFlow } from './check-flow.ts';
+import { describeYamlError } from './describe-yaml-error.ts';
 import type { FlowCheckProblem } from './check-flow.ts';
 import type { Flow } from './flow.ts';
 import type { FlowProblem } from './flow-problem.ts';
@@ -26,13 +27,10 @@ export function parseFlow(source: string, file: string): ParseFlowResult {
   const lineCounter = new LineCounter();
   const document = parseDocument(source, { lineCounter, uniqueKeys: true });
   if (document.errors.length > 0) {
-    const problems = document.errors.map((error) => ({
-      file,
-      line: error.linePos?.[0].line ?? null,
-      stepId: null,
-      field: null,
-      message: `invalid YAML: ${error.message.split('\n')[0] ?? error.code}`,
-    }));
+    const problems = document.errors.map((error) => {
+      const { message, line } = describeYamlError(error);
+      return { file, line, stepId: null, field: null, message: `invalid YAML: ${message}` };
+    });
     return { ok: false, problems };
   }
 
@@ -84,8 +82,7 @@ function convertDocument(
   try {
     return { ok: true, value: document.toJS() };
   } catch (error) {
-    const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
-    const message = `invalid YAML: ${reason}`;
+    const message = `invalid YAML: ${describeYamlError(error).message}`;
     return { ok: false, problems: [{ file, line: null, stepId: null, field: null, message }] };
   }
 }

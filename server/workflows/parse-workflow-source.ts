@@ -1,4 +1,5 @@
 import { parse as parseYaml } from 'yaml';
+import { describeYamlError } from '../../bot/flows/describe-yaml-error.ts';
 import { workflowDefinitionSchema } from './workflow-definition.ts';
 import type { WorkflowDefinition } from './workflow-definition.ts';
 
@@ -12,7 +13,9 @@ export function parseWorkflowSource(source: string): ParseWorkflowResult {
   try {
     document = parseYaml(source);
   } catch (err) {
-    return { ok: false, problems: [{ field: '', message: `Invalid YAML: ${err instanceof Error ? err.message : String(err)}` }] };
+    const { message, line, column } = describeYamlError(err);
+    const position = line === null ? '' : ` (line ${line}, column ${column ?? 1})`;
+    return { ok: false, problems: [{ field: '', message: `Invalid YAML: ${message}${position}` }] };
   }
   const parsed = workflowDefinitionSchema.safeParse(document);
   if (!parsed.success) {

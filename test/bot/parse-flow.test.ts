@@ -192,6 +192,44 @@ steps:
   });
 });
 
+describe('YAML errors', () => {
+  it('reads as one clause with the line apart', () => {
+    const source = validFlow.replace('    kind: text\n', '    kind: text: long\n');
+
+    const problems = problemsOf(source);
+
+    expect(problems).toEqual([
+      {
+        file: 'flows/junk.yaml',
+        line: 9,
+        stepId: null,
+        field: null,
+        message: 'invalid YAML: Nested mappings are not allowed in compact mappings',
+      },
+    ]);
+    expect(formatFlowProblem(problems[0]!)).toBe(
+      'flows/junk.yaml:9: invalid YAML: Nested mappings are not allowed in compact mappings',
+    );
+  });
+
+  it('drops the position and the snippet from every message', () => {
+    const sources = [
+      'id: junk\nsteps: [\n',
+      'id: junk\nid: again\n',
+      'id: "junk\n',
+      'steps:\n  x: {a: 1\n',
+    ];
+
+    const messages = sources.flatMap((source) => problemsOf(source).map((problem) => problem.message));
+
+    expect(messages.length).toBeGreaterThanOrEqual(sources.length);
+    for (const message of messages) {
+      expect(message).toMatch(/^invalid YAML: \S/);
+      expect(message).not.toMatch(/at line \d+|column \d+|:$|\n/);
+    }
+  });
+});
+
 describe('flow version hash', () => {
   it('changes when the flow changes', () => {
     const original = flowFromYaml(validFlow);

@@ -244,6 +244,21 @@ describe('owner removal rules', () => {
     expect(response.status).toBe(400);
     expect(response.body.error.message).toContain('no_reply needs "after"');
   });
+
+  it('rejects invalid YAML with its position', async () => {
+    const business = await seedBusiness(database.db);
+
+    const response = await testApp
+      .api()
+      .put(`/api/businesses/${business.id}/workflows/bad`)
+      .send({ source: 'key: bad\nname: Bad: worse\n' });
+
+    expect(response.status).toBe(400);
+    expect(response.body.error.message).toBe(
+      'Invalid workflow: workflow: Invalid YAML: ' +
+        'Nested mappings are not allowed in compact mappings (line 2, column 7)',
+    );
+  });
 });
 
 describe('workflow event log', () => {
