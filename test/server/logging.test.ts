@@ -5,7 +5,9 @@ import { describe, expect, it } from 'vitest';
 import { createLogger } from '../../server/lib/logger.ts';
 import { createRequestLogger } from '../../server/lib/request-logger.ts';
 
-function captureLogger(): { lines: string[]; log: ReturnType<typeof createLogger> } {
+function captureLogger(
+  level: 'info' | 'debug' = 'info',
+): { lines: string[]; log: ReturnType<typeof createLogger> } {
   const lines: string[] = [];
   const destination = new Writable({
     write(chunk: Buffer, _encoding, callback) {
@@ -13,7 +15,7 @@ function captureLogger(): { lines: string[]; log: ReturnType<typeof createLogger
       callback();
     },
   });
-  return { lines, log: createLogger('info', destination) };
+  return { lines, log: createLogger(level, destination) };
 }
 
 describe('logger', () => {
@@ -43,7 +45,7 @@ describe('logger', () => {
   });
 
   it('keeps session cookies and search queries out of request logs', async () => {
-    const { lines, log } = captureLogger();
+    const { lines, log } = captureLogger('debug');
     const app = express();
     app.use(createRequestLogger(log));
     app.get('/search', (_req, res) => {
@@ -56,5 +58,49 @@ describe('logger', () => {
     expect(output).not.toContain('token-123');
     expect(output).not.toContain('15555552003');
     expect(output).toContain('/search?[redacted]');
+  });
+
+  it('logs reads at debug, writes at info', async () => {
+    const { lines, log } = captureLogger('debug');
+    const app = express();
+    app.use(createRequestLogger(log));
+    app.get('/simulator/api/thread', (_req, res) => {
+      res.json({ messages: [] });
+    });
+    app.get('/missing', (_req, res) => {
+      res.status(404).json({ error: 'not found' });
+    });
+    app.post('/simulator/api/messages', (_req, res) => {
+      res.status(201).json({ ok: true });
+    });
+
+    await request(app).get('/simulator/api/thread?caller=%2B15555550104');
+    await request(app).get('/missing');
+    await request(app).post('/simulator/api/messages');
+
+    const levels = lines.map((line) => {
+      const entry = JSON.parse(line) as { level: number; req: { method: string; url: string } };
+      return `${entry.req.method} ${entry.req.url.split('?')[0]} ${entry.level}`;
+    });
+    expect(levels).toEqual([
+      'GET /simulator/api/thread 20',
+      'GET /missing 30',
+      'POST /simulator/api/messages 30',
+    ]);
+  });
+
+  it('leaves polling reads out of the info log', async () => {
+    const { lines, log } = captureLogger('info');
+    const app = express();
+    app.use(createRequestLogger(log));
+    app.get('/simulator/api/thread', (_req, res) => {
+      res.json({ messages: [] });
+    });
+
+    for (let poll = 0; poll < 3; poll += 1) {
+      await request(app).get('/simulator/api/thread');
+    }
+
+    expect(lines).toEqual([]);
   });
 });
