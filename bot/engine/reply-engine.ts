@@ -40,6 +40,11 @@ export interface BotState {
   slots: Record<string, SlotValue>;
   /** Failed answers to the current step, for its retry limit. */
   attempts: number;
+  /**
+   * Set by the server when staff hand a finished conversation back to the bot, so the lead's
+   * next text picks the flow up again instead of going straight back to staff.
+   */
+  isHandedBack?: boolean;
 }
 
 export type BotOutcome = 'qualified' | 'needs_human' | 'discarded';

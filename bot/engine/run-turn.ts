@@ -11,6 +11,7 @@ import { matchFaq } from '../understanding/match-faq.ts';
 import { advanceFlow } from './advance-flow.ts';
 import { applyHintSlots } from './apply-hint-slots.ts';
 import { buildTemplateFields } from './build-template-fields.ts';
+import { findHandbackResume } from './find-handback-resume.ts';
 import { finishForIntent } from './finish-for-intent.ts';
 import { handleAfterEnd } from './handle-after-end.ts';
 import { isBusinessOpen } from './is-business-open.ts';
@@ -41,34 +42,44 @@ export function runTurn(
   log: BotLogEntry[],
 ): TurnResult {
   const { text, hints } = input;
-  const draft: TurnDraft = {
-    replies: [],
-    slots: { ...state.slots },
-    log: [...log],
-    stepId: state.stepId,
-    attempts: state.attempts,
-    outcome: null,
-    handoffReason: null,
-    discardReason: null,
-  };
   const stepContext: Omit<StepContext, 'slots' | 'flow'> = {
     bookingLink: context.business.bookingLink,
     openNow: isBusinessOpen(context),
     render: (template, slots) =>
       renderTemplate(template, buildTemplateFields(flow, context, slots)),
   };
+  const isHandedBack = state.stepId === null && state.isHandedBack === true;
+  const handback = isHandedBack ? findHandbackResume(flow, state.slots, stepContext) : null;
+  const waitingStepId = handback?.kind === 'ask' ? handback.stepId : state.stepId;
+  const attempts = handback?.kind === 'ask' ? 0 : state.attempts;
+  const draft: TurnDraft = {
+    replies: [],
+    slots: { ...state.slots },
+    log: [...log],
+    stepId: waitingStepId,
+    attempts,
+    outcome: null,
+    handoffReason: null,
+    discardReason: null,
+    isHandedBack,
+  };
   const render = (template: string) => stepContext.render(template, draft.slots);
   const isMediaOnly = text.trim() === '' && input.mediaCount > 0;
 
-  if (state.stepId === null) {
-    handleAfterEnd({ text, isMediaOnly, hints }, flow, draft, context, render);
+  if (waitingStepId === null) {
+    const finished = handback?.kind === 'finished' ? handback : null;
+    handleAfterEnd({ text, isMediaOnly, hints, handback: finished }, flow, draft, context, render);
     return toTurnResult(draft, flow, context);
   }
-  const step = flow.steps.get(state.stepId);
+  if (handback !== null) {
+    const message = `Picked the flow up at step "${waitingStepId}" after staff handed it back`;
+    draft.log.push({ level: 'info', message, stepId: waitingStepId });
+  }
+  const step = flow.steps.get(waitingStepId);
   if (step === undefined || step.type !== 'ask') {
-    const message = `Waiting step "${state.stepId}" is not an ask step`;
+    const message = `Waiting step "${waitingStepId}" is not an ask step`;
     draft.log.push({ level: 'error', message });
-    advanceFlow(flow, state.stepId, draft, stepContext);
+    advanceFlow(flow, waitingStepId, draft, stepContext);
     return toTurnResult(draft, flow, context);
   }
   if (isMediaOnly) {
@@ -127,7 +138,7 @@ export function runTurn(
     text: answerText,
     remainder: others.remainder,
     stripped: others.stripped,
-    attempts: state.attempts,
+    attempts,
     wasUseful: faq !== null || filledNames.length > 0,
     hint: hints?.slots.get(step.slot) ?? null,
   });

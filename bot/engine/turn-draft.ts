@@ -22,6 +22,11 @@ export interface TurnDraft {
   outcome: BotOutcome | null;
   handoffReason: string | null;
   discardReason: string | null;
+  /**
+   * True while staff have handed the finished conversation back to the bot. It is kept in the
+   * state only when the turn neither reached an outcome nor resumed the flow.
+   */
+  isHandedBack: boolean;
 }
 
 /** Adds a step's replies, slot updates and log entries to the draft, and applies a finish. */
@@ -64,6 +69,7 @@ export function toTurnResult(
       replies.push(guarded.text);
     }
   }
+  const isStillHandedBack = draft.isHandedBack && draft.stepId === null && draft.outcome === null;
   return {
     replies,
     state: {
@@ -72,6 +78,7 @@ export function toTurnResult(
       stepId: draft.stepId,
       slots: draft.slots,
       attempts: draft.attempts,
+      ...(isStillHandedBack ? { isHandedBack: true } : {}),
     },
     outcome: draft.outcome,
     handoffReason: draft.handoffReason,

@@ -13,21 +13,16 @@ export interface ChangeHolderOptions {
 /**
  * Takes a conversation over for staff, or hands it back to the bot. While staff hold it the
  * bot answers nothing (`runBotTurn` checks the holder before each reply). Taking over assigns
- * the conversation to the user when nobody has it; handing back clears the assignee and a
- * `needs_human` outcome, so the bot answers the lead's next message.
+ * the conversation to the user when nobody has it. Handing back clears the assignee and a
+ * `needs_human` or `discarded` outcome, so the bot answers the lead's next message, and marks a
+ * finished flow as handed back so that message does not go straight back to staff.
  */
 export async function changeHolder(ctx: AppContext, options: ChangeHolderOptions): Promise<void> {
   const { conversation, user, holder } = options;
-  const isHandoffCleared = holder === 'bot' && conversation.outcome === 'needs_human';
   const changes: InboxChanges =
     holder === 'human'
       ? { holder, assigneeId: conversation.assigneeId ?? user.id }
-      : {
-          holder,
-          assigneeId: null,
-          outcome: isHandoffCleared ? null : conversation.outcome,
-          outcomeReason: isHandoffCleared ? null : conversation.outcomeReason,
-        };
+      : { holder, assigneeId: null, ...findHandBackChanges(conversation) };
   if (holder === conversation.holder && changes.assigneeId === conversation.assigneeId) {
     return;
   }
@@ -45,4 +40,15 @@ export async function changeHolder(ctx: AppContext, options: ChangeHolderOptions
   ctx.realtime.publish(conversation.businessId, 'conversation:updated', {
     conversationId: conversation.id,
   });
+}
+
+function findHandBackChanges(conversation: InboxConversation): InboxChanges {
+  const isOutcomeCleared =
+    conversation.outcome === 'needs_human' || conversation.outcome === 'discarded';
+  const botState = conversation.botState;
+  return {
+    outcome: isOutcomeCleared ? null : conversation.outcome,
+    outcomeReason: isOutcomeCleared ? null : conversation.outcomeReason,
+    botState: botState?.stepId === null ? { ...botState, isHandedBack: true } : botState,
+  };
 }

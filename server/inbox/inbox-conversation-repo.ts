@@ -1,4 +1,5 @@
 import { and, eq, ne } from 'drizzle-orm';
+import type { BotState } from '../../bot/engine/reply-engine.ts';
 import type { Database } from '../db/open-database.ts';
 import { conversations } from '../db/schema.ts';
 import { findConversationById } from '../conversations/conversation-repo.ts';
@@ -32,6 +33,7 @@ export type InboxChanges = Partial<{
   status: 'open' | 'closed';
   outcome: string | null;
   outcomeReason: string | null;
+  botState: BotState | null;
   assigneeId: string | null;
 }>;
 

@@ -1,4 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { createFlowEngine } from '../../bot/engine/create-flow-engine.ts';
+import type { TurnResult } from '../../bot/engine/reply-engine.ts';
 import type { FlowCatalog } from '../../bot/flows/flow-catalog.ts';
 import { loadFlows } from '../../bot/flows/load-flows.ts';
 import { lastOf, runConversation } from './support/run-conversation.ts';
@@ -132,3 +134,88 @@ describe('default flow', () => {
     ]);
   });
 });
+
+describe('default flow after staff hand the lead back', () => {
+  const pricingAnswer =
+    'Pricing depends on the job, so the tech gives you a quote before any work starts.';
+
+  /** Runs `before`, marks the finished state handed back as the server does, then runs `after`. */
+  async function handBackBetween(before: string[], after: string[]): Promise<TurnResult[]> {
+    const engine = createFlowEngine({ catalog, startFlowId: 'default' });
+    const context = createTestContext();
+    let state = lastOf(await runConversation(catalog, 'default', before)).state;
+    expect(state.stepId).toBeNull();
+    state = { ...state, isHandedBack: true };
+    const results: TurnResult[] = [];
+    for (const text of after) {
+      const result = await engine.handleTurn({ text, state, context });
+      results.push(result);
+      state = result.state;
+    }
+    return results;
+  }
+
+  it('starts qualifying again when nothing was collected', async () => {
+    const results = await handBackBetween(['can I talk to a real person?'], ['my sink is clogged']);
+
+    const result = lastOf(results);
+    expect(result.outcome).toBeNull();
+    expect(result.replies).toEqual(["Thanks, we can help with that. What's your name?"]);
+    expect(result.state.stepId).toBe('ask_name');
+    expect(result.state.slots.need).toBe('sink is clogged');
+    expect(result.state.isHandedBack).toBeUndefined();
+  });
+
+  it('asks the first question still unanswered', async () => {
+    const before = ['leaky faucet', 'Ana', 'can someone call me?'];
+
+    const results = await handBackBetween(before, ['60614']);
+
+    const result = lastOf(results);
+    expect(result.outcome).toBeNull();
+    expect(result.state.slots.zip).toBe('60614');
+    expect(result.state.stepId).toBe('ask_time');
+    expect(result.replies).toEqual([
+      'When works best for a visit? For example "tomorrow morning" or "Fri at 2pm".',
+    ]);
+  });
+
+  it('answers an FAQ and then offers the booking link again', async () => {
+    const before = ['leaky faucet', 'Ana', '60614', 'tomorrow at 9am', 'do you fix dishwashers too'];
+
+    const results = await handBackBetween(before, [
+      'how much do you charge?',
+      'ok and can you look at the dishwasher',
+      'hello??',
+    ]);
+
+    const [faq, reoffer, afterReoffer] = results;
+    expect(faq?.replies).toEqual([pricingAnswer]);
+    expect(faq?.outcome).toBeNull();
+    expect(faq?.state.isHandedBack).toBe(true);
+    expect(reoffer?.replies).toEqual([
+      `Got it: leaky faucet in 60614, Wed, Mar 5 at 9 AM. Pick your exact time here: ${bookingLink}`,
+    ]);
+    expect(reoffer?.outcome).toBe('qualified');
+    expect(reoffer?.state.isHandedBack).toBeUndefined();
+    expect(afterReoffer?.outcome).toBe('needs_human');
+    expect(afterReoffer?.handoffReason).toBe('Lead wrote after the flow ended');
+  });
+
+  it('sends a new request for a person back to staff', async () => {
+    const before = ['leaky faucet', 'Ana', '60614', 'tomorrow at 9am', 'do you fix dishwashers too'];
+
+    const results = await handBackBetween(before, ['can I talk to a real person?']);
+
+    expect(lastOf(results).outcome).toBe('needs_human');
+    expect(lastOf(results).handoffReason).toBe('Lead asked for a person');
+  });
+
+  it('goes to staff when the flow ends with a handoff', async () => {
+    const results = await handBackBetween(['basement is FLOODING help'], ['is anyone coming?']);
+
+    expect(lastOf(results).outcome).toBe('needs_human');
+    expect(lastOf(results).handoffReason).toBe('Lead wrote after the flow ended');
+  });
+});
+

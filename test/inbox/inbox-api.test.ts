@@ -286,6 +286,60 @@ describe('conversation actions', () => {
     expect(detail.body.conversation.outcomeReason).toBeNull();
   });
 
+  it('answers an FAQ after hand back', async () => {
+    const conversationId = await missCall();
+    await leadTexts('my kitchen sink is leaking');
+    await leadTexts('Ana Ruiz');
+    await leadTexts('60614');
+    await leadTexts('tomorrow at 3pm');
+    await leadTexts('can you also look at the water softener?');
+    await staff.post(`/app-api/conversations/${conversationId}/handback`);
+    const sentBefore = twilio.messages.length;
+
+    await leadTexts('how much do you charge?');
+
+    expect(twilio.messages.slice(sentBefore).map((message) => message.body)).toEqual([
+      'Pricing depends on the job, so the tech gives you a quote before any work starts.',
+    ]);
+    const detail = await staff.get(`/app-api/conversations/${conversationId}`);
+    expect(detail.body.conversation.holder).toBe('bot');
+    expect(detail.body.conversation.outcome).toBeNull();
+    expect(detail.body.conversation.currentStepId).toBeNull();
+  });
+
+  it('restarts qualifying after hand back', async () => {
+    const conversationId = await missCall();
+    await leadTexts('can I talk to a real person?');
+    await staff.post(`/app-api/conversations/${conversationId}/handback`);
+    const sentBefore = twilio.messages.length;
+
+    await leadTexts('my toilet keeps running');
+
+    expect(twilio.messages.slice(sentBefore).map((message) => message.body)).toEqual([
+      "Thanks, we can help with that. What's your name?",
+    ]);
+    const detail = await staff.get(`/app-api/conversations/${conversationId}`);
+    expect(detail.body.conversation.holder).toBe('bot');
+    expect(detail.body.conversation.currentStepId).toBe('ask_name');
+    expect(detail.body.conversation.details.need).toBe('toilet keeps running');
+  });
+
+  it('reopens a discarded lead on hand back', async () => {
+    const conversationId = await missCall();
+    await leadTexts('wrong number');
+    await staff.post(`/app-api/conversations/${conversationId}/takeover`);
+    await staff.post(`/app-api/conversations/${conversationId}/handback`);
+    const sentBefore = twilio.messages.length;
+
+    await leadTexts('sorry, my sink is clogged');
+
+    expect(twilio.messages.slice(sentBefore)).toHaveLength(1);
+    const detail = await staff.get(`/app-api/conversations/${conversationId}`);
+    expect(detail.body.conversation.outcome).toBeNull();
+    expect(detail.body.conversation.outcomeReason).toBeNull();
+    expect(detail.body.conversation.currentStepId).toBe('ask_name');
+  });
+
   it('refuses to text a contact who opted out', async () => {
     const conversationId = await missCall();
     await leadTexts('STOP');
