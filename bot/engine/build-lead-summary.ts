@@ -24,20 +24,39 @@ export function buildLeadSummary(flow: Flow, slots: Readonly<Record<string, Slot
   return parts.join(' · ');
 }
 
+const inProgressHeading = 'In progress';
+const outcomeHeadings: Record<BotOutcome, string> = {
+  qualified: 'Qualified',
+  needs_human: 'Needs a person',
+  discarded: 'Discarded',
+};
+const headings = [inProgressHeading, ...Object.values(outcomeHeadings)].join('|');
+// A heading, its optional "(reason)" and the ": " before the details.
+const headingPattern = new RegExp(`^(?:${headings})(?: \\([^)]*\\))?(?:: |$)`);
+
 /** Puts the outcome in front of a summary: "Needs a person (emergency): Ana · burst pipe". */
 export function addOutcomeToSummary(
   summary: string,
   outcome: BotOutcome | null,
   reason: string | null,
 ): string {
-  const headings: Record<BotOutcome, string> = {
-    qualified: 'Qualified',
-    needs_human: 'Needs a person',
-    discarded: 'Discarded',
-  };
-  const heading = outcome === null ? 'In progress' : headings[outcome];
+  const heading = outcome === null ? inProgressHeading : outcomeHeadings[outcome];
   const withReason = reason ? `${heading} (${reason})` : heading;
   return summary === '' ? withReason : `${withReason}: ${summary}`;
+}
+
+/**
+ * Replaces the outcome in front of a summary that `addOutcomeToSummary` wrote, so "In progress:
+ * Ana · burst pipe" becomes "Discarded (Opted out): Ana · burst pipe". A null summary gets the
+ * heading alone.
+ */
+export function replaceSummaryOutcome(
+  summary: string | null,
+  outcome: BotOutcome | null,
+  reason: string | null,
+): string {
+  const details = (summary ?? '').replace(headingPattern, '');
+  return addOutcomeToSummary(details, outcome, reason);
 }
 
 function describeSlot(name: string, kind: SlotKind | null, text: string, flow: Flow): string {

@@ -1,3 +1,4 @@
+import { replaceSummaryOutcome } from '../../bot/engine/build-lead-summary.ts';
 import type { AppContext } from '../app-context.ts';
 import type { Business } from '../businesses/business.ts';
 import { findOrCreateContact, setContactOptOut } from '../contacts/contact-repo.ts';
@@ -138,7 +139,12 @@ function findOptOutChanges(conversation: Conversation): ConversationChanges | nu
   if (conversation.outcome !== null) {
     return null;
   }
-  return { outcome: 'discarded', outcomeReason: optedOutReason, botState: null };
+  return {
+    outcome: 'discarded',
+    outcomeReason: optedOutReason,
+    summary: replaceSummaryOutcome(conversation.summary, 'discarded', optedOutReason),
+    botState: null,
+  };
 }
 
 /**
@@ -149,7 +155,13 @@ function findOptInChanges(conversation: Conversation): ConversationChanges | nul
   if (conversation.outcome === 'qualified' || conversation.outcome === 'needs_human') {
     return null;
   }
-  return { outcome: null, outcomeReason: null, botState: null };
+  return {
+    outcome: null,
+    outcomeReason: null,
+    summary:
+      conversation.summary === null ? null : replaceSummaryOutcome(conversation.summary, null, null),
+    botState: null,
+  };
 }
 
 /** Pauses the bot and asks a person to read a text that sounds like "stop texting me". */

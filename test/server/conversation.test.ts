@@ -200,7 +200,21 @@ describe('bot conversation after a text back', () => {
     const conversation = await readConversation();
     expect(conversation.outcome).toBe('discarded');
     expect(conversation.outcomeReason).toBe('Opted out');
+    expect(conversation.summary).toBe('Discarded (Opted out): toilet keeps running');
     expect(conversation.botState).toBeNull();
+  });
+
+  it('puts an opted-in lead back in progress', async () => {
+    await missCall();
+    await reply('my toilet keeps running');
+    await reply('STOP');
+
+    await reply('START');
+
+    const conversation = await readConversation();
+    expect(conversation.outcome).toBeNull();
+    expect(conversation.outcomeReason).toBeNull();
+    expect(conversation.summary).toBe('In progress: toilet keeps running');
   });
 
   it('records the bot log in the conversation events', async () => {
