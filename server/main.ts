@@ -17,6 +17,7 @@ import type { Config } from './lib/config.ts';
 import { KeyedQueue } from './lib/keyed-queue.ts';
 import { createLogger } from './lib/logger.ts';
 import { settleUndecidedCalls } from './calls/settle-undecided-calls.ts';
+import { resumeBotTurns } from './conversations/resume-bot-turns.ts';
 import { resumeMediaFetches } from './media/fetch-media-files.ts';
 import { resumeVoicemailFetches } from './voicemail/fetch-voicemail.ts';
 import { createSandboxProvider } from './providers/sandbox-provider.ts';
@@ -90,11 +91,14 @@ async function main(): Promise<void> {
     await settleUndecidedCalls(ctx);
     await resumeMediaFetches(ctx);
     await resumeVoicemailFetches(ctx);
+    await resumeBotTurns(ctx);
   });
-  // Calls whose last webhook arrived while the server was down are settled here as well.
+  // Calls whose last webhook arrived while the server was down are settled here as well, and
+  // lead texts whose turn was lost in a process that stopped are answered.
   const settleTimer = setInterval(() => {
     tasks.run('settle calls', async () => {
       await settleUndecidedCalls(ctx);
+      await resumeBotTurns(ctx);
     });
   }, 60_000);
   settleTimer.unref();

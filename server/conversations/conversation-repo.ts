@@ -126,6 +126,31 @@ function toConversation(row: ConversationRow): Conversation {
 }
 
 /**
+ * Adds keys to the conversation's details in one statement, so a bot turn and a voicemail
+ * callback writing at the same time both keep their keys.
+ */
+export async function mergeConversationDetails(
+  db: Database,
+  id: string,
+  added: Record<string, unknown>,
+): Promise<void> {
+  await db
+    .update(conversations)
+    .set({ details: sql`${conversations.details} || ${JSON.stringify(added)}::jsonb`, updatedAt: new Date() })
+    .where(eq(conversations.id, id));
+}
+
+/** Sets the booking time unless the conversation has one. Returns it, or null when already booked. */
+export async function claimBooking(db: Database, id: string, at: Date): Promise<Date | null> {
+  const rows = await db
+    .update(conversations)
+    .set({ bookedAt: at, updatedAt: at })
+    .where(and(eq(conversations.id, id), isNull(conversations.bookedAt)))
+    .returning({ bookedAt: conversations.bookedAt });
+  return rows[0]?.bookedAt ?? null;
+}
+
+/**
  * Records a text back now unless the conversation had one within `windowMs`. Returns true to
  * the one caller that may send, however many missed calls race for it.
  */

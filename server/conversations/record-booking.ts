@@ -1,7 +1,7 @@
 import type { AppContext } from '../app-context.ts';
 import { recordEvent } from '../events/event-repo.ts';
 import { publishDomainEvent } from '../workflows/publish-domain-event.ts';
-import { updateConversation } from './conversation-repo.ts';
+import { claimBooking, findConversationById } from './conversation-repo.ts';
 import type { Conversation } from './conversation-repo.ts';
 
 export interface RecordBookingOptions {
@@ -12,7 +12,9 @@ export interface RecordBookingOptions {
 /**
  * Records that the lead booked an appointment. Stores the booking time on the conversation,
  * logs a `conversation.booked` event, publishes the `booked` domain event so workflows that stop
- * on a booking stop, and pushes `conversation:updated` to open inboxes. Returns the booking time.
+ * on a booking stop, and pushes `conversation:updated` to open inboxes. A conversation already
+ * booked keeps its first booking time and nothing is recorded again, however many requests race.
+ * Returns the booking time.
  */
 export async function recordBooking(
   ctx: AppContext,
@@ -20,8 +22,12 @@ export async function recordBooking(
   options: RecordBookingOptions,
 ): Promise<Date> {
   const { businessId, id: conversationId } = conversation;
-  const bookedAt = ctx.now();
-  await updateConversation(ctx.db, conversationId, { bookedAt });
+  const claimed = await claimBooking(ctx.db, conversationId, ctx.now());
+  if (claimed === null) {
+    const current = await findConversationById(ctx.db, conversationId);
+    return current?.bookedAt ?? ctx.now();
+  }
+  const bookedAt = claimed;
   await recordEvent(ctx.db, {
     businessId,
     conversationId,

@@ -7,7 +7,7 @@ import { recordEvent } from '../events/event-repo.ts';
 import { claimForBot, listUnreadByBot } from '../messages/message-repo.ts';
 import { sendMessage } from '../messages/send-message.ts';
 import { claimBotTurn, releaseBotTurn } from './bot-turn-lease.ts';
-import { findConversationById, updateConversation } from './conversation-repo.ts';
+import { findConversationById, mergeConversationDetails, updateConversation } from './conversation-repo.ts';
 import type { Conversation } from './conversation-repo.ts';
 import { recordLeadOutcome } from './record-lead-outcome.ts';
 import { publishDomainEvent } from '../workflows/publish-domain-event.ts';
@@ -37,15 +37,15 @@ export async function runBotTurn(
   business: Business,
   conversationId: string,
 ): Promise<RunBotTurnResult> {
-  const isClaimed = await claimBotTurn(ctx.db, conversationId, ctx.now(), turnLeaseMs);
-  if (!isClaimed) {
+  const leasedUntil = await claimBotTurn(ctx.db, conversationId, ctx.now(), turnLeaseMs);
+  if (leasedUntil === null) {
     ctx.log.info({ businessId: business.id, conversationId }, 'bot turn running elsewhere, retrying');
     return { status: 'waiting', retryAfterMs: busyRetryMs };
   }
   try {
     return await takeBotTurn(ctx, business, conversationId);
   } finally {
-    await releaseBotTurn(ctx.db, conversationId);
+    await releaseBotTurn(ctx.db, conversationId, leasedUntil);
   }
 }
 
@@ -173,9 +173,9 @@ async function storeTurn(
 ): Promise<void> {
   const slots = result.state.slots;
   const outcomeReason = result.handoffReason ?? result.discardReason ?? null;
+  await mergeConversationDetails(ctx.db, conversation.id, slots);
   await updateConversation(ctx.db, conversation.id, {
     botState: result.state,
-    details: { ...conversation.details, ...slots },
     outcome: result.outcome ?? conversation.outcome,
     outcomeReason: result.outcome ? outcomeReason : conversation.outcomeReason,
     holder: result.outcome === 'needs_human' ? 'human' : conversation.holder,

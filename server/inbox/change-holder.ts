@@ -1,6 +1,7 @@
 import type { AppContext } from '../app-context.ts';
 import { recordEvent } from '../events/event-repo.ts';
 import type { User } from '../auth/user.ts';
+import { claimUnreadForBot } from '../messages/message-repo.ts';
 import { updateInboxConversation } from './inbox-conversation-repo.ts';
 import type { InboxChanges, InboxConversation } from './inbox-conversation-repo.ts';
 
@@ -27,6 +28,10 @@ export async function changeHolder(ctx: AppContext, options: ChangeHolderOptions
     return;
   }
   await updateInboxConversation(ctx.db, conversation.id, changes);
+  if (holder === 'bot') {
+    // Staff have read and handled what the lead sent while they held the conversation.
+    await claimUnreadForBot(ctx.db, conversation.id, ctx.now());
+  }
   await recordEvent(ctx.db, {
     businessId: conversation.businessId,
     conversationId: conversation.id,
@@ -49,6 +54,7 @@ function findHandBackChanges(conversation: InboxConversation): InboxChanges {
   return {
     outcome: isOutcomeCleared ? null : conversation.outcome,
     outcomeReason: isOutcomeCleared ? null : conversation.outcomeReason,
+    attentionReason: null,
     botState: botState?.stepId === null ? { ...botState, isHandedBack: true } : botState,
   };
 }

@@ -35,6 +35,7 @@ export type InboxChanges = Partial<{
   outcomeReason: string | null;
   botState: BotState | null;
   assigneeId: string | null;
+  attentionReason: string | null;
 }>;
 
 export async function updateInboxConversation(

@@ -103,10 +103,7 @@ export function createInboxRoutes(ctx: AppContext): Router {
 
   router.post('/:conversationId/booking', async (req, res) => {
     const conversation = await loadConversation(ctx, req.params, res);
-    // Marking twice keeps the first booking time and does not publish the booking again.
-    const bookedAt =
-      conversation.bookedAt ??
-      (await recordBooking(ctx, conversation, { userId: sessionOf(res).user.id }));
+    const bookedAt = await recordBooking(ctx, conversation, { userId: sessionOf(res).user.id });
     res.json({ ok: true, bookedAt });
   });
 

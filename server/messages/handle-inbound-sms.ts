@@ -15,7 +15,7 @@ import { publishDomainEvent } from '../workflows/publish-domain-event.ts';
 import { classifyKeyword } from './classify-keyword.ts';
 import { isLikelyOptOut } from './detect-likely-opt-out.ts';
 import type { Keyword } from './classify-keyword.ts';
-import { insertMessage } from './message-repo.ts';
+import { claimForBot, insertMessage } from './message-repo.ts';
 import { sendMessage } from './send-message.ts';
 import { readMedia } from './sms-webhook-schema.ts';
 import type { InboundSms } from './sms-webhook-schema.ts';
@@ -67,19 +67,39 @@ export async function handleInboundSms(
 
   await publishDomainEvent(ctx, { type: 'lead_replied', businessId: business.id, conversationId: conversation.id });
 
+  const isForBot = await applyTextBeforeBot(ctx, business, contact, conversation, form);
+  if (isForBot) {
+    scheduleBotTurn(ctx, business, conversation.id);
+  } else {
+    // A keyword, a text to staff or one sent while opted out is not input for the bot, so a
+    // later bot turn must not read it.
+    await claimForBot(ctx.db, [stored.id], ctx.now());
+  }
+  return 'stored';
+}
+
+/**
+ * Applies keywords and the likely opt-out check. Returns true when the text goes on to the bot
+ * as its input.
+ */
+async function applyTextBeforeBot(
+  ctx: AppContext,
+  business: Business,
+  contact: Contact,
+  conversation: Conversation,
+  form: InboundSms,
+): Promise<boolean> {
+  const body = form.Body ?? '';
   const keyword = classifyKeyword(body, form.OptOutType);
   const isKeywordHandled = keyword ? await applyKeyword(ctx, business, contact, conversation, keyword) : false;
   if (isKeywordHandled || contact.isOptedOut) {
-    return 'stored';
+    return false;
   }
   if (isLikelyOptOut(body)) {
     await flagLikelyOptOut(ctx, business, conversation);
-    return 'stored';
+    return false;
   }
-  if (isBotHolding(conversation)) {
-    scheduleBotTurn(ctx, business, conversation.id);
-  }
-  return 'stored';
+  return isBotHolding(conversation);
 }
 
 /** Applies a keyword; returns false when the text should go on to the bot as an answer. */

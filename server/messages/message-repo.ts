@@ -1,6 +1,7 @@
-import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, lt } from 'drizzle-orm';
 import type { Database } from '../db/open-database.ts';
-import { messages } from '../db/schema.ts';
+import { conversations, messages } from '../db/schema.ts';
+import { isStatusAdvance, messageStatuses } from '../providers/sms-provider.ts';
 import type { MessageStatus } from '../providers/sms-provider.ts';
 
 export interface MediaAttachment {
@@ -49,6 +50,18 @@ export async function updateMessage(
     .where(eq(messages.id, id));
 }
 
+/** Sets the status unless the message already has this status or a later one. */
+export async function advanceMessageStatus(db: Database, id: string, status: MessageStatus): Promise<void> {
+  const earlier = messageStatuses.filter((current) => isStatusAdvance(current, status));
+  if (earlier.length === 0) {
+    return;
+  }
+  await db
+    .update(messages)
+    .set({ status, updatedAt: new Date() })
+    .where(and(eq(messages.id, id), inArray(messages.status, earlier)));
+}
+
 export async function findMessageById(db: Database, id: string): Promise<Message | null> {
   const rows = await db.select().from(messages).where(eq(messages.id, id)).limit(1);
   return rows[0] ? toMessage(rows[0]) : null;
@@ -93,6 +106,44 @@ export async function claimForBot(db: Database, ids: string[], at: Date): Promis
     .where(and(inArray(messages.id, ids), isNull(messages.botHandledAt)))
     .returning({ id: messages.id });
   return rows.map((row) => row.id);
+}
+
+/**
+ * Lists the open bot-held conversations with a lead text received before `before` that no bot
+ * turn has read, such as one whose turn was lost when a server process stopped.
+ */
+export async function listConversationsWithUnreadTexts(
+  db: Database,
+  before: Date,
+): Promise<{ conversationId: string; businessId: string }[]> {
+  return db
+    .selectDistinct({ conversationId: messages.conversationId, businessId: messages.businessId })
+    .from(messages)
+    .innerJoin(conversations, eq(conversations.id, messages.conversationId))
+    .where(
+      and(
+        eq(messages.direction, 'inbound'),
+        isNull(messages.botHandledAt),
+        lt(messages.createdAt, before),
+        eq(conversations.holder, 'bot'),
+        eq(conversations.status, 'open'),
+      ),
+    )
+    .limit(500);
+}
+
+/** Marks every text of the conversation that no bot turn has read as read, as of `at`. */
+export async function claimUnreadForBot(db: Database, conversationId: string, at: Date): Promise<void> {
+  await db
+    .update(messages)
+    .set({ botHandledAt: at })
+    .where(
+      and(
+        eq(messages.conversationId, conversationId),
+        eq(messages.direction, 'inbound'),
+        isNull(messages.botHandledAt),
+      ),
+    );
 }
 
 export async function listMessages(db: Database, conversationId: string): Promise<Message[]> {

@@ -4,7 +4,7 @@ import type { Business } from '../businesses/business.ts';
 import { findContactById } from '../contacts/contact-repo.ts';
 import type { Contact } from '../contacts/contact-repo.ts';
 import { recordEvent } from '../events/event-repo.ts';
-import { insertMessage, updateMessage } from './message-repo.ts';
+import { advanceMessageStatus, insertMessage, updateMessage } from './message-repo.ts';
 import type { Message } from './message-repo.ts';
 
 export interface SendMessageOptions {
@@ -91,7 +91,9 @@ export async function sendMessage(
     return { ok: false, reason: 'provider_error', message: { ...message, status: 'failed' } };
   }
 
-  await updateMessage(ctx.db, message.id, { providerId: result.providerId, status: result.status });
+  // A status callback can arrive before the provider's reply, and its status must stay.
+  await updateMessage(ctx.db, message.id, { providerId: result.providerId });
+  await advanceMessageStatus(ctx.db, message.id, result.status);
   log.info({ messageId: message.id, author: options.author }, 'message sent');
   ctx.realtime.publish(options.business.id, 'message:updated', {
     conversationId: options.conversationId,

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { AppContext } from '../app-context.ts';
 import { findCallBySid } from '../calls/call-repo.ts';
 import { parseSeconds } from '../calls/call-webhook-schema.ts';
-import { findConversationById, updateConversation } from '../conversations/conversation-repo.ts';
+import { findConversationById, mergeConversationDetails } from '../conversations/conversation-repo.ts';
 import { recordEvent } from '../events/event-repo.ts';
 import { AppError } from '../lib/errors.ts';
 import { notifyStaff } from '../notifications/notify-staff.ts';
@@ -103,8 +103,8 @@ async function markConversationVoicemail(
   if (!conversation) {
     return;
   }
-  const details = { ...conversation.details, voicemail: 'left', ...(transcript ? { voicemail_transcript: transcript } : {}) };
-  await updateConversation(ctx.db, conversation.id, { details });
+  const details = { voicemail: 'left', ...(transcript ? { voicemail_transcript: transcript } : {}) };
+  await mergeConversationDetails(ctx.db, conversation.id, details);
   ctx.realtime.publish(conversation.businessId, 'conversation:updated', { conversationId: conversation.id });
 }
 

@@ -192,6 +192,22 @@ describe('bookings', () => {
     expect(types.filter((type: string) => type === 'conversation.booked')).toHaveLength(1);
   });
 
+  it('records one booking when marked at once', async () => {
+    const conversationId = await qualifyLead();
+
+    const marks = await Promise.all(
+      Array.from({ length: 8 }, () => staff.post(`/app-api/conversations/${conversationId}/booking`)),
+    );
+    const retried = await testApp.api().post(`/api/conversations/${conversationId}/booking`).send({});
+
+    const bookedTimes = new Set(marks.map((mark) => mark.body.bookedAt));
+    expect(bookedTimes.size).toBe(1);
+    expect(retried.body.bookedAt).toBe(marks[0]?.body.bookedAt);
+    const detail = await staff.get(`/app-api/conversations/${conversationId}`);
+    const types = detail.body.conversation.events.map((event: { type: string }) => event.type);
+    expect(types.filter((type: string) => type === 'conversation.booked')).toHaveLength(1);
+  });
+
   it('rejects marking booked without the CSRF header', async () => {
     const conversationId = await qualifyLead();
 
@@ -322,6 +338,33 @@ describe('conversation actions', () => {
     expect(detail.body.conversation.holder).toBe('bot');
     expect(detail.body.conversation.currentStepId).toBe('ask_name');
     expect(detail.body.conversation.details.need).toBe('toilet keeps running');
+  });
+
+  it('leaves texts staff answered out of the next bot turn', async () => {
+    const conversationId = await missCall();
+    await leadTexts('my sink is leaking');
+    await leadTexts('stop texting me so much lol');
+    await staff.post(`/app-api/conversations/${conversationId}/messages`).send({ body: 'Still want us to come by?' });
+    await leadTexts('yes please');
+    await staff.post(`/app-api/conversations/${conversationId}/handback`);
+
+    await leadTexts('Bob Smith');
+
+    const detail = await staff.get(`/app-api/conversations/${conversationId}`);
+    expect(detail.body.conversation.outcome).toBeNull();
+    expect(detail.body.conversation.attentionReason).toBeNull();
+    expect(detail.body.conversation.details.name).toBe('Bob Smith');
+    expect(detail.body.conversation.details.need).toBe('sink is leaking');
+  });
+
+  it('keeps keyword texts out of the bot’s answers', async () => {
+    const conversationId = await missCall();
+
+    await leadTexts('HELP');
+    await leadTexts('my dishwasher is leaking');
+
+    const detail = await staff.get(`/app-api/conversations/${conversationId}`);
+    expect(detail.body.conversation.details.need).toBe('dishwasher is leaking');
   });
 
   it('reopens a discarded lead on hand back', async () => {

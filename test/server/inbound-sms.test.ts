@@ -13,6 +13,7 @@ let testApp: TestApp;
 let businessId: string;
 
 interface ApiMessage {
+  id: string;
   direction: string;
   author: string;
   body: string;
@@ -207,6 +208,28 @@ describe('delivery status', () => {
 
     const outbound = (await readMessages()).find((message) => message.direction === 'outbound');
     expect(outbound?.status).toBe('delivered');
+  });
+
+  it('keeps a delivery reported before the send returns', async () => {
+    twilio.setDelay(400);
+    const params = callParams();
+    await testApp.postWebhook('/webhooks/twilio/voice', params);
+    await testApp.postWebhook('/webhooks/twilio/voice/dial-status', { ...params, DialCallStatus: 'no-answer' });
+    let outbound = (await readMessages()).find((message) => message.direction === 'outbound');
+    for (let attempt = 0; outbound === undefined && attempt < 50; attempt += 1) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      outbound = (await readMessages()).find((message) => message.direction === 'outbound');
+    }
+
+    await testApp.postWebhook(`/webhooks/twilio/sms/status?messageId=${outbound?.id}`, {
+      MessageSid: 'SMearly',
+      MessageStatus: 'delivered',
+    });
+    await testApp.ctx.tasks.drain();
+    twilio.setDelay(0);
+
+    const stored = (await readMessages()).find((message) => message.direction === 'outbound');
+    expect(stored?.status).toBe('delivered');
   });
 
   it('stores the error code of an undelivered message', async () => {

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { LeadInterpreter } from '../../bot/llm/lead-interpreter.ts';
 import { claimBotTurn } from '../../server/conversations/bot-turn-lease.ts';
+import { resumeBotTurns } from '../../server/conversations/resume-bot-turns.ts';
 import { listNotifications } from '../../server/notifications/notification-repo.ts';
 import { startFakeTwilio } from '../support/fake-twilio.ts';
 import type { FakeTwilio } from '../support/fake-twilio.ts';
@@ -200,6 +201,26 @@ describe('bursts of texts', () => {
 });
 
 describe('bot turns across processes', () => {
+  it('answers a text whose turn was lost in a stop', async () => {
+    await startApp({ replyBatchWindowMs: 2000 });
+    await missCall();
+    await text('my water heater is leaking');
+    await testApp.ctx.tasks.stop();
+    const repliesBeforeRestart = twilio.messages.length;
+
+    const restarted = await createTestApp({ db: database.db, fakeTwilioUrl: twilio.url, replyBatchWindowMs: 2000 });
+    restarted.clock.set(new Date(testApp.clock.now().getTime() + 30_000));
+    const tooSoon = await resumeBotTurns(restarted.ctx);
+    restarted.clock.advance(60_000);
+    const resumed = await resumeBotTurns(restarted.ctx);
+    await restarted.ctx.tasks.drain();
+
+    expect(repliesBeforeRestart).toBe(1);
+    expect(tooSoon).toBe(0);
+    expect(resumed).toBe(1);
+    expect(twilio.messages.slice(1)).toHaveLength(1);
+  });
+
   it('waits while another process holds the turn', async () => {
     await missCall();
     const conversation = await readConversation();
