@@ -109,7 +109,8 @@ function apiAuth(ctx: AppContext): express.RequestHandler {
 function serveWebApp(app: Express, webDistDir: string): void {
   app.use(express.static(webDistDir, { index: false, maxAge: '1h' }));
   app.get(/^\/(?!api\/|app-api\/|socket\.io\/|webhooks\/|simulator\/api\/).*/, (req, res, next) => {
-    if (!req.accepts('html')) {
+    // A missing file such as /favicon.ico gets a 404, not the app's page.
+    if (!req.accepts('html') || path.extname(req.path) !== '') {
       next();
       return;
     }

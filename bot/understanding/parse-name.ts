@@ -36,7 +36,7 @@ const notNameWords = new Set(
     'wednesday thursday friday saturday sunday asap anytime whenever si gracias bueno please ' +
     'stop help call leaking leak broken flooding having looking calling texting trying wondering ' +
     'interested sorry wrong number person human someone somebody anyone heater water pipe ac ' +
-    'furnace sink toilet roof appointment service repair'
+    'furnace sink toilet roof appointment service repair actually oh um uh'
   ).split(' '),
 );
 

@@ -97,6 +97,10 @@ export function createInboxRoutes(ctx: AppContext): Router {
     if (conversation.status === 'closed') {
       throw new AppError('conflict', 'This conversation is closed; reopen it first');
     }
+    const contact = await findContactById(ctx.db, conversation.contactId);
+    if (contact?.isOptedOut) {
+      throw new AppError('opted_out', 'This contact opted out, so the bot cannot text them');
+    }
     await changeHolder(ctx, { conversation, user: sessionOf(res).user, holder: 'bot' });
     res.json({ ok: true });
   });

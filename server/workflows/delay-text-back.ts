@@ -1,4 +1,4 @@
-import { and, eq, gt } from 'drizzle-orm';
+import { and, desc, eq, gt, sql } from 'drizzle-orm';
 import type { AppContext } from '../app-context.ts';
 import { findBusinessById } from '../businesses/business-repo.ts';
 import type { Business } from '../businesses/business.ts';
@@ -85,8 +85,15 @@ async function findCallBack(ctx: AppContext, call: Call): Promise<'answered_call
   const outbound = await ctx.db
     .select({ data: events.data })
     .from(events)
-    .where(and(eq(events.businessId, call.businessId), eq(events.type, 'call.outbound')))
-    .limit(500);
+    .where(
+      and(
+        eq(events.businessId, call.businessId),
+        eq(events.type, 'call.outbound'),
+        sql`${events.data}->>'to' = ${call.callerNumber}`,
+      ),
+    )
+    .orderBy(desc(events.createdAt))
+    .limit(50);
   const isCalledBack = outbound.some((row) => {
     const data = row.data as { to?: string; at?: string };
     return data.to === call.callerNumber && data.at !== undefined && new Date(data.at) > call.createdAt;

@@ -27,6 +27,7 @@ describe('parseName', () => {
     ['ana thanks', 'Ana'],
     ['Mary Ann Smith', 'Mary Ann Smith'],
     ["it's ana", 'Ana'],
+    ['Actually, Ana Ruiz', 'Ana Ruiz'],
   ])('reads the bare answer "%s"', (text, name) => {
     const match = parseName(text, { isAnswer: true });
 

@@ -383,6 +383,19 @@ describe('conversation actions', () => {
     expect(detail.body.conversation.currentStepId).toBe('ask_name');
   });
 
+  it('keeps an opted-out contact with staff on hand back', async () => {
+    const conversationId = await missCall();
+    await leadTexts('STOP');
+    await staff.post(`/app-api/conversations/${conversationId}/takeover`);
+
+    const handback = await staff.post(`/app-api/conversations/${conversationId}/handback`);
+
+    expect(handback.status).toBe(409);
+    expect(handback.body.error.code).toBe('opted_out');
+    const detail = await staff.get(`/app-api/conversations/${conversationId}`);
+    expect(detail.body.conversation.holder).toBe('human');
+  });
+
   it('refuses to text a contact who opted out', async () => {
     const conversationId = await missCall();
     await leadTexts('STOP');

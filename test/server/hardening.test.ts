@@ -1,4 +1,9 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import request from 'supertest';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createApp } from '../../server/app.ts';
 import { isTwilioHost } from '../../server/providers/twilio-provider.ts';
 import { startFakeTwilio } from '../support/fake-twilio.ts';
 import type { FakeTwilio } from '../support/fake-twilio.ts';
@@ -156,5 +161,21 @@ describe('media credentials', () => {
 
   it('trusts the configured API host', () => {
     expect(isTwilioHost('http://127.0.0.1:4010/media/ME1', 'http://127.0.0.1:4010')).toBe(true);
+  });
+});
+
+describe('web app files', () => {
+  it('answers a missing file with 404 and a page path with the app', async () => {
+    const webDistDir = await mkdtemp(path.join(tmpdir(), 'textback-web-'));
+    await writeFile(path.join(webDistDir, 'index.html'), '<!doctype html><title>textback</title>');
+    const app = createApp(testApp.ctx, { sandbox: null, webDistDir });
+
+    const favicon = await request(app).get('/favicon.ico').set('Accept', 'text/html,*/*');
+    const page = await request(app).get('/inbox/some-conversation').set('Accept', 'text/html');
+    await rm(webDistDir, { recursive: true });
+
+    expect(favicon.status).toBe(404);
+    expect(page.status).toBe(200);
+    expect(page.text).toContain('<title>textback</title>');
   });
 });
