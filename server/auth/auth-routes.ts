@@ -7,13 +7,18 @@ import { parseInput } from '../lib/parse-body.ts';
 import { hashPassword, verifyPassword } from './hash-password.ts';
 import { LoginThrottle } from './login-throttle.ts';
 import { requireSession, sessionOf } from './require-session.ts';
-import { createSession, deleteSession } from './session-repo.ts';
+import { createSession, deleteOtherSessionsOfUser, deleteSession } from './session-repo.ts';
 import { clearSessionCookie, setSessionCookie } from './session-cookie.ts';
-import { findUserForLogin } from './user-repo.ts';
+import { passwordSchema } from './user.ts';
+import { findPasswordHash, findUserForLogin, updateUser } from './user-repo.ts';
 
 const loginSchema = z.object({
   email: z.string().trim().toLowerCase().max(254),
   password: z.string().max(200),
+});
+const passwordChangeSchema = z.object({
+  currentPassword: z.string().max(200),
+  newPassword: passwordSchema,
 });
 
 export interface AuthRoutesOptions {
@@ -21,7 +26,7 @@ export interface AuthRoutesOptions {
   hasSimulator: boolean;
 }
 
-/** Log in, log out and read the logged-in user, under the web app's API. */
+/** Log in, log out, read the logged-in user and change their password, under the web app's API. */
 export function createAuthRoutes(ctx: AppContext, options: AuthRoutesOptions): Router {
   const router = Router();
   const throttle = new LoginThrottle();
@@ -59,6 +64,37 @@ export function createAuthRoutes(ctx: AppContext, options: AuthRoutesOptions): R
     clearSessionCookie(res, cookieOptions);
     ctx.log.info({ userId: user.id }, 'user logged out');
     res.json({ ok: true });
+  });
+
+  // A wrong current password counts as a failed login, so a stolen session cannot be used to
+  // guess the password any faster than the login form allows.
+  router.post('/password', requireSession(ctx), async (req, res) => {
+    const { currentPassword, newPassword } = parseInput(passwordChangeSchema, req.body);
+    const { sessionId, user } = sessionOf(res);
+    const attempt = { email: user.email, address: req.ip ?? req.socket.remoteAddress ?? 'unknown' };
+    if (throttle.isBlocked(attempt, ctx.now())) {
+      throw new AppError('rate_limited', 'Too many wrong passwords. Wait 15 minutes and try again');
+    }
+    const storedHash = await findPasswordHash(ctx.db, user.id);
+    if (!storedHash || !(await verifyPassword(currentPassword, storedHash))) {
+      throttle.recordFailure(attempt, ctx.now());
+      ctx.log.info({ userId: user.id }, 'password change rejected');
+      throw new AppError('forbidden', 'The current password is wrong');
+    }
+    if (newPassword === currentPassword) {
+      throw new AppError('bad_request', 'The new password is the same as the current one. Choose another');
+    }
+    throttle.clearAccount(attempt);
+    await updateUser(ctx.db, user.id, { passwordHash: await hashPassword(newPassword) });
+    const endedSessionIds = await deleteOtherSessionsOfUser(ctx.db, user.id, sessionId);
+    for (const endedSessionId of endedSessionIds) {
+      ctx.realtime.disconnectSession(endedSessionId);
+    }
+    ctx.log.info(
+      { userId: user.id, businessId: user.businessId, endedSessions: endedSessionIds.length },
+      'password changed',
+    );
+    res.json({ ok: true, endedSessions: endedSessionIds.length });
   });
 
   router.get('/me', requireSession(ctx), async (_req, res) => {

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { and, eq, gt, lte } from 'drizzle-orm';
+import { and, eq, gt, lte, ne } from 'drizzle-orm';
 import type { Database } from '../db/open-database.ts';
 import { sessions, users } from '../db/schema.ts';
 import type { User } from './user.ts';
@@ -62,6 +62,19 @@ export async function deleteSession(db: Database, sessionId: string): Promise<vo
 
 export async function deleteSessionsOfUser(db: Database, userId: string): Promise<void> {
   await db.delete(sessions).where(eq(sessions.userId, userId));
+}
+
+/** Ends every session of a user except `keptSessionId`, and returns the ids of those ended. */
+export async function deleteOtherSessionsOfUser(
+  db: Database,
+  userId: string,
+  keptSessionId: string,
+): Promise<string[]> {
+  const rows = await db
+    .delete(sessions)
+    .where(and(eq(sessions.userId, userId), ne(sessions.id, keptSessionId)))
+    .returning({ id: sessions.id });
+  return rows.map((row) => row.id);
 }
 
 function hashToken(token: string): string {

@@ -43,6 +43,16 @@ export async function findUserForLogin(
   return rows[0] ?? null;
 }
 
+/** Returns a user's password hash, to check the current password before changing it. */
+export async function findPasswordHash(db: Database, userId: string): Promise<string | null> {
+  const rows = await db
+    .select({ passwordHash: users.passwordHash })
+    .from(users)
+    .where(eq(users.id, userId))
+    .limit(1);
+  return rows[0]?.passwordHash ?? null;
+}
+
 /** Finds a user of one business; another business's user id returns null. */
 export async function findUserInBusiness(
   db: Database,

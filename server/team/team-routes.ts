@@ -34,6 +34,7 @@ const memberUpdateSchema = z
 /**
  * Team members of the logged-in user's business. Everyone can list them (to assign
  * conversations); only owners add, change or remove them, and the last owner always stays.
+ * A new password set here for a member logs them out everywhere.
  */
 export function createTeamRoutes(ctx: AppContext): Router {
   const router = Router();
@@ -63,6 +64,11 @@ export function createTeamRoutes(ctx: AppContext): Router {
   router.patch('/:userId', ownersOnly, async (req, res) => {
     const member = await loadMember(ctx, req.params, res);
     const update = parseInput(memberUpdateSchema, req.body);
+    // Setting a password here ends all the member's sessions and skips the current-password
+    // check of POST /auth/password, so an owner changes their own password there instead.
+    if (update.password && member.id === sessionOf(res).user.id) {
+      throw new AppError('bad_request', 'Change your own password under Your account, with your current password');
+    }
     if (update.role === 'staff' && member.role === 'owner') {
       await ensureAnotherOwner(ctx, member);
     }

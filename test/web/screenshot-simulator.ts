@@ -4,9 +4,10 @@
  *
  *   npx tsx test/web/screenshot-simulator.ts [base URL]
  *
- * The base URL defaults to $SIMULATOR_URL, then http://127.0.0.1:3000. The caller number is
- * random unless $SIMULATOR_CALLER sets it, because the server skips the text back for a number it
- * texted back recently. Chromium comes from $CHROMIUM_PATH or /usr/bin/chromium.
+ * The base URL defaults to $SIMULATOR_URL, then http://127.0.0.1:3000. It logs in as the demo
+ * owner (owner@example.com), with $DEMO_OWNER_PASSWORD or the default demo password. The caller
+ * number is random unless $SIMULATOR_CALLER sets it, because the server skips the text back for a
+ * number it texted back recently. Chromium comes from $CHROMIUM_PATH or /usr/bin/chromium.
  */
 import { mkdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
@@ -24,6 +25,8 @@ const failurePath = fileURLToPath(
   new URL('../../test-results/simulator-failure.png', import.meta.url),
 );
 const leadReply = 'my water heater is leaking';
+const ownerEmail = 'owner@example.com';
+const ownerPassword = process.env.DEMO_OWNER_PASSWORD ?? 'textback-demo';
 
 const browser = await chromium.launch({
   executablePath,
@@ -56,6 +59,13 @@ try {
 }
 
 async function runScenario(page: Page): Promise<void> {
+  await page.goto(`${baseUrl}/login`);
+  await page.getByLabel('E-mail').fill(ownerEmail);
+  await page.getByLabel('Password').fill(ownerPassword);
+  await step('log in as the demo owner', async () => {
+    await page.getByRole('button', { name: 'Log in' }).click();
+    await page.waitForURL('**/inbox');
+  });
   await page.goto(`${baseUrl}/simulator`);
   await page.getByLabel('Your number').fill(callerNumber);
   await step('place a call', () => page.getByRole('button', { name: 'Call', exact: true }).click());

@@ -21,6 +21,8 @@ const callerLabel = '(555) 555-0123';
 const screenshotDir = fileURLToPath(
   new URL(process.env.UPDATE_SCREENSHOTS === '1' ? '../../docs/' : '../../test-results/', import.meta.url),
 );
+/** Screenshots the README does not show. docs/simulator.png comes from screenshot-simulator.ts. */
+const resultsDir = fileURLToPath(new URL('../../test-results/', import.meta.url));
 
 let database: TestDatabase;
 let server: WebServer;
@@ -40,6 +42,7 @@ beforeAll(async () => {
   context.setDefaultTimeout(15_000);
   inbox = await context.newPage();
   await mkdir(screenshotDir, { recursive: true });
+  await mkdir(resultsDir, { recursive: true });
 });
 
 afterAll(async () => {
@@ -151,16 +154,17 @@ describe('web app in Chromium', () => {
 
   it('previews the opening message and counts its segments as it is edited', async () => {
     await inbox.getByRole('link', { name: 'Settings' }).click();
-    const editor = inbox.getByRole('textbox', { name: 'Opening message', exact: true });
+    const section = inbox.getByRole('region', { name: 'Opening message' });
+    const editor = section.getByRole('textbox', { name: 'Opening message', exact: true });
     await editor.fill('Hi {{contact.first_name | "there"}}, {{business.name}} here 🔧');
-    await inbox.getByRole('button', { name: 'Business name' }).waitFor();
+    await section.getByRole('button', { name: 'Business name' }).waitFor();
 
-    const preview = inbox.getByTestId('opening-preview');
+    const preview = section.getByTestId('opening-preview');
     await preview.filter({ hasText: 'Rivera Plumbing here' }).waitFor();
     expect(await preview.textContent()).toBe('Hi there, Rivera Plumbing here 🔧');
-    expect(await inbox.locator('.segment-counter').textContent()).toContain('UCS-2');
+    expect(await section.locator('.segment-counter').textContent()).toContain('UCS-2');
     await editor.fill('Hi {{contact.nickname}}');
-    await inbox.locator('.field-problems').getByText('Unknown field "contact.nickname"').waitFor();
+    await section.locator('.field-problems').getByText('Unknown field "contact.nickname"').waitFor();
     await editor.fill('Hi {{contact.first_name | "there"}}, thanks for calling {{business.name}}! How can we help?');
     await inbox.getByRole('button', { name: 'Save changes' }).click();
     await inbox.getByText('Saved', { exact: true }).waitFor();
@@ -198,7 +202,7 @@ describe('web app in Chromium', () => {
 
   it('shows the simulator inside the app for owners', async () => {
     await phone.bringToFront();
-    await screenshot(phone, 'simulator');
+    await phone.screenshot({ path: `${resultsDir}simulator.png` });
     expect(await phone.locator('.shell-link-current').textContent()).toContain('Phone simulator');
   });
 });

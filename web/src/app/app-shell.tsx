@@ -1,7 +1,9 @@
+import { useEffect, useState } from 'react';
 import type { ReactNode } from 'react';
 import { useSession, useMe } from '../features/auth/session-context.tsx';
 import { closeRealtime } from '../lib/realtime.ts';
 import { NavLink } from './nav-link.tsx';
+import { CloseIcon, FlowIcon, GearIcon, InboxIcon, MenuIcon, PhoneIcon, TeamIcon } from './nav-icons.tsx';
 import { navigate } from './navigate.ts';
 import './app-shell.css';
 
@@ -12,10 +14,15 @@ interface NavItem {
   isShown: boolean;
 }
 
-/** The frame around every page for logged-in users: the side menu and the page itself. */
+/**
+ * The frame around every page for logged-in users: the main menu and the page itself. The menu
+ * is a side bar on wide screens, a top bar below 1100 px and a drop-down behind a menu button
+ * on phones (see app-shell.css).
+ */
 export function AppShell({ pathname, children }: { pathname: string; children: ReactNode }) {
   const me = useMe();
   const { logOut } = useSession();
+  const [isMenuOpen, setIsMenuOpen] = useState(false);
   const isOwner = me.user.role === 'owner';
   const items: NavItem[] = [
     { path: '/inbox', label: 'Inbox', icon: <InboxIcon />, isShown: true },
@@ -25,6 +32,22 @@ export function AppShell({ pathname, children }: { pathname: string; children: R
     { path: '/simulator', label: 'Phone simulator', icon: <PhoneIcon />, isShown: isOwner && me.hasSimulator },
   ];
 
+  useEffect(() => setIsMenuOpen(false), [pathname]);
+  useEffect(() => {
+    if (!isMenuOpen) {
+      return;
+    }
+    const closeOnEscape = (event: KeyboardEvent) => {
+      if (event.key === 'Escape') {
+        setIsMenuOpen(false);
+      }
+    };
+    window.addEventListener('keydown', closeOnEscape);
+    return () => window.removeEventListener('keydown', closeOnEscape);
+  }, [isMenuOpen]);
+
+  const isAccountCurrent = pathname === '/account';
+
   const handleLogOut = async () => {
     closeRealtime();
     await logOut();
@@ -32,78 +55,69 @@ export function AppShell({ pathname, children }: { pathname: string; children: R
   };
 
   return (
-    <div className="shell">
+    <div className={isMenuOpen ? 'shell shell-menu-open' : 'shell'}>
       <nav className="shell-nav" aria-label="Main">
         <div className="shell-brand">
           <span className="shell-logo" aria-hidden="true">
             tb
           </span>
-          <div>
+          <div className="shell-brand-text">
             <div className="shell-product">textback</div>
             <div className="shell-business">{me.business.name}</div>
           </div>
         </div>
-        <ul>
-          {items
-            .filter((item) => item.isShown)
-            .map((item) => {
-              const isCurrent = pathname === item.path || pathname.startsWith(`${item.path}/`);
-              return (
-                <li key={item.path}>
-                  <NavLink
-                    to={item.path}
-                    className={isCurrent ? 'shell-link shell-link-current' : 'shell-link'}
-                    aria-current={isCurrent ? 'page' : undefined}
-                  >
-                    {item.icon}
-                    {item.label}
-                  </NavLink>
-                </li>
-              );
-            })}
-        </ul>
-        <div className="shell-user">
-          <span className="shell-avatar" aria-hidden="true">
-            {me.user.name.slice(0, 1).toUpperCase()}
-          </span>
-          <div className="shell-user-text">
-            <div className="shell-user-name">{me.user.name}</div>
-            <div className="shell-user-role">{isOwner ? 'Owner' : 'Staff'}</div>
+        <button
+          type="button"
+          className="shell-menu-button"
+          aria-expanded={isMenuOpen}
+          aria-controls="shell-menu"
+          onClick={() => setIsMenuOpen((isOpen) => !isOpen)}
+        >
+          {isMenuOpen ? <CloseIcon /> : <MenuIcon />}
+          Menu
+        </button>
+        <div className="shell-menu" id="shell-menu">
+          <ul>
+            {items
+              .filter((item) => item.isShown)
+              .map((item) => {
+                const isCurrent = pathname === item.path || pathname.startsWith(`${item.path}/`);
+                return (
+                  <li key={item.path}>
+                    <NavLink
+                      to={item.path}
+                      className={isCurrent ? 'shell-link shell-link-current' : 'shell-link'}
+                      aria-current={isCurrent ? 'page' : undefined}
+                    >
+                      {item.icon}
+                      <span className="shell-link-label">{item.label}</span>
+                    </NavLink>
+                  </li>
+                );
+              })}
+          </ul>
+          <div className="shell-user">
+            <NavLink
+              to="/account"
+              className={isAccountCurrent ? 'shell-account shell-account-current' : 'shell-account'}
+              aria-current={isAccountCurrent ? 'page' : undefined}
+              title="Your account and password"
+            >
+              <span className="shell-avatar" aria-hidden="true">
+                {me.user.name.slice(0, 1).toUpperCase()}
+              </span>
+              <span className="shell-user-text">
+                <span className="shell-user-name">{me.user.name}</span>
+                <span className="shell-user-role">{isOwner ? 'Owner' : 'Staff'} · Your account</span>
+              </span>
+            </NavLink>
+            <button type="button" className="shell-logout" onClick={() => void handleLogOut()}>
+              Log out
+            </button>
           </div>
-          <button type="button" className="shell-logout" onClick={() => void handleLogOut()}>
-            Log out
-          </button>
         </div>
       </nav>
       <div className="shell-page">{children}</div>
     </div>
   );
-}
-
-function Icon({ path }: { path: string }) {
-  return (
-    <svg className="shell-icon" viewBox="0 0 24 24" aria-hidden="true">
-      <path d={path} fill="none" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" strokeLinejoin="round" />
-    </svg>
-  );
-}
-
-function InboxIcon() {
-  return <Icon path="M4 5h16v14H4zM4 13h4l2 3h4l2-3h4" />;
-}
-
-function GearIcon() {
-  return <Icon path="M12 15a3 3 0 1 0 0-6 3 3 0 0 0 0 6zM19 12l2-1-1-3-2 .3-1.2-1.2.3-2-3-1-1 2h-1.8l-1-2-3 1 .3 2L6 7.3 4 7 3 10l2 1v2l-2 1 1 3 2-.3 1.2 1.2-.3 2 3 1 1-2h1.8l1 2 3-1-.3-2 1.2-1.2 2 .3 1-3-2-1z" />;
-}
-
-function FlowIcon() {
-  return <Icon path="M5 4h6v5H5zM13 15h6v5h-6zM8 9v4h8v2" />;
-}
-
-function TeamIcon() {
-  return <Icon path="M9 11a3 3 0 1 0 0-6 3 3 0 0 0 0 6zM3 20c0-3 3-5 6-5s6 2 6 5M16 5a3 3 0 0 1 0 6M18 15c2 .5 3 2.5 3 5" />;
-}
-
-function PhoneIcon() {
-  return <Icon path="M8 3h8a1 1 0 0 1 1 1v16a1 1 0 0 1-1 1H8a1 1 0 0 1-1-1V4a1 1 0 0 1 1-1zM11 18h2" />;
 }

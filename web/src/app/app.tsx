@@ -1,6 +1,8 @@
 import { useEffect } from 'react';
 import type { ReactNode } from 'react';
 import { LoginPage } from '../features/auth/login-page.tsx';
+import { AccountPage } from '../features/account/account-page.tsx';
+import type { Me } from '../features/auth/auth-api.ts';
 import { SessionProvider, useSession } from '../features/auth/session-context.tsx';
 import { FlowEditorPage } from '../features/flows/flow-editor-page.tsx';
 import { InboxPage } from '../features/inbox/inbox-page.tsx';
@@ -10,6 +12,7 @@ import { TeamPage } from '../features/team/team-page.tsx';
 import { AppShell } from './app-shell.tsx';
 import { navigate } from './navigate.ts';
 import { NotFoundPage } from './not-found-page.tsx';
+import { OwnerOnlyPage } from './owner-only-page.tsx';
 import { usePathname } from './use-pathname.ts';
 
 const homePath = '/inbox';
@@ -46,11 +49,12 @@ function Routes() {
   if (pathname === '/' || pathname === '/login') {
     return <Redirect to={homePath} />;
   }
-  const page = pageFor(pathname);
+  const page = pageFor(pathname, state.me);
   return <AppShell pathname={pathname}>{page ?? <NotFoundPage homePath={homePath} />}</AppShell>;
 }
 
-function pageFor(pathname: string): ReactNode | null {
+function pageFor(pathname: string, me: Me): ReactNode | null {
+  const isOwner = me.user.role === 'owner';
   const inbox = /^\/inbox(?:\/([0-9a-f-]{36}))?$/.exec(pathname);
   if (inbox) {
     return <InboxPage selectedId={inbox[1] ?? null} />;
@@ -60,10 +64,20 @@ function pageFor(pathname: string): ReactNode | null {
       return <SettingsPage />;
     case '/team':
       return <TeamPage />;
+    case '/account':
+      return <AccountPage />;
     case '/flows':
-      return <FlowEditorPage />;
+      return isOwner ? (
+        <FlowEditorPage />
+      ) : (
+        <OwnerOnlyPage title="Bot flows" message="Only owners can edit bot flows." homePath={homePath} />
+      );
     case '/simulator':
-      return <SimulatorPage />;
+      return isOwner ? (
+        <SimulatorPage />
+      ) : (
+        <OwnerOnlyPage title="Phone simulator" message="Only owners can use the phone simulator." homePath={homePath} />
+      );
     default:
       return null;
   }

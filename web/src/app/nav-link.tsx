@@ -4,6 +4,7 @@ import { navigate } from './navigate.ts';
 export interface NavLinkProps {
   to: string;
   className?: string;
+  title?: string;
   children: ReactNode;
   'aria-current'?: 'page' | undefined;
 }

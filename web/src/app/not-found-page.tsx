@@ -17,7 +17,7 @@ export function NotFoundPage({ homePath }: NotFoundPageProps) {
             navigate(homePath);
           }}
         >
-          Open the phone simulator
+          Go to the inbox
         </a>
         .
       </p>

@@ -17,7 +17,9 @@ const meSchema = z.object({
 });
 export type Me = z.infer<typeof meSchema>;
 
-/** Calls to log in and out and to read the logged-in user. */
+const passwordChangeSchema = z.object({ endedSessions: z.number() });
+
+/** Calls to log in and out, to read the logged-in user and to change their password. */
 export const authApi = {
   fetchMe(signal?: AbortSignal): Promise<Me> {
     return requestJson('/app-api/auth/me', meSchema, { signal });
@@ -32,5 +34,13 @@ export const authApi = {
 
   logOut(): Promise<unknown> {
     return requestJson('/app-api/auth/logout', z.unknown(), { method: 'POST' });
+  },
+
+  /** Changes the logged-in user's password. The server ends their other sessions. */
+  changePassword(currentPassword: string, newPassword: string): Promise<{ endedSessions: number }> {
+    return requestJson('/app-api/auth/password', passwordChangeSchema, {
+      method: 'POST',
+      body: { currentPassword, newPassword },
+    });
   },
 };

@@ -1,10 +1,12 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { describeError, isAbortError } from '../../lib/describe-error.ts';
 import { useDebouncedValue } from '../../lib/use-debounced-value.ts';
 import { flowsApi } from './flows-api.ts';
 import type { FlowDetail, FlowProblem, FlowSummary } from './flows-api.ts';
+import { FlowProblemList } from './flow-problem-list.tsx';
 import { TestChat } from './test-chat.tsx';
-import { describeProblem, YamlEditor } from './yaml-editor.tsx';
+import { YamlEditor } from './yaml-editor.tsx';
+import type { YamlEditorHandle } from './yaml-editor.tsx';
 import './flows.css';
 
 /**
@@ -21,6 +23,7 @@ export function FlowEditorPage() {
   const [error, setError] = useState<string | null>(null);
   const [reloadCount, setReloadCount] = useState(0);
   const settledSource = useDebouncedValue(source, 300);
+  const editorRef = useRef<YamlEditorHandle>(null);
 
   // The list is read again after a save, because saving a template makes it the business's own.
   useEffect(() => {
@@ -78,6 +81,11 @@ export function FlowEditorPage() {
   const isDirty = flow !== null && source !== flow.current.source;
   const isChecked = settledSource === source;
   const hasProblems = problems.length > 0;
+  const showLine = (line: number) => editorRef.current?.showLine(line);
+  const firstLine = problems.reduce<number | null>(
+    (first, problem) => (problem.line !== null && (first === null || problem.line < first) ? problem.line : first),
+    null,
+  );
 
   const save = async () => {
     if (!flowId) {
@@ -110,7 +118,12 @@ export function FlowEditorPage() {
               </option>
             ))}
           </select>
-          <CheckBadge isLoaded={flow !== null} isChecked={isChecked} problemCount={problems.length} />
+          <CheckBadge
+            isLoaded={flow !== null}
+            isChecked={isChecked}
+            problemCount={problems.length}
+            onShowFirst={firstLine === null ? null : () => showLine(firstLine)}
+          />
           <button type="button" className="button" disabled={!isDirty} onClick={() => flow && setSource(flow.current.source)}>
             Discard
           </button>
@@ -133,16 +146,8 @@ export function FlowEditorPage() {
       </p>
       <div className="flow-editor-body">
         <div className="flow-editor-main">
-          <YamlEditor value={source} onChange={setSource} problems={problems} />
-          {problems.some((problem) => problem.line === null) ? (
-            <ul className="flow-problems-unplaced">
-              {problems
-                .filter((problem) => problem.line === null)
-                .map((problem) => (
-                  <li key={describeProblem(problem)}>{describeProblem(problem)}</li>
-                ))}
-            </ul>
-          ) : null}
+          <YamlEditor ref={editorRef} value={source} onChange={setSource} problems={problems} />
+          <FlowProblemList problems={problems} onShowLine={showLine} />
         </div>
         <TestChat source={source} isDisabled={hasProblems || source === ''} />
       </div>
@@ -150,7 +155,15 @@ export function FlowEditorPage() {
   );
 }
 
-function CheckBadge(props: { isLoaded: boolean; isChecked: boolean; problemCount: number }) {
+interface CheckBadgeProps {
+  isLoaded: boolean;
+  isChecked: boolean;
+  problemCount: number;
+  /** Opens the first problem's line, or null when no problem has a line. */
+  onShowFirst: (() => void) | null;
+}
+
+function CheckBadge(props: CheckBadgeProps) {
   if (!props.isLoaded) {
     return <span className="flow-check">Loading…</span>;
   }
@@ -158,10 +171,16 @@ function CheckBadge(props: { isLoaded: boolean; isChecked: boolean; problemCount
     return <span className="flow-check">Checking…</span>;
   }
   if (props.problemCount > 0) {
-    const noun = props.problemCount === 1 ? 'problem' : 'problems';
+    const label = `${props.problemCount} ${props.problemCount === 1 ? 'problem' : 'problems'}`;
     return (
-      <span className="flow-check flow-check-bad" role="status">
-        {props.problemCount} {noun}
+      <span role="status">
+        {props.onShowFirst ? (
+          <button type="button" className="flow-check flow-check-bad" title="Show the first problem" onClick={props.onShowFirst}>
+            {label}
+          </button>
+        ) : (
+          <span className="flow-check flow-check-bad">{label}</span>
+        )}
       </span>
     );
   }

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { describeError } from '../../lib/describe-error.ts';
+import { describeOutcome } from '../../lib/lead-outcome.ts';
 import { flowsApi } from './flows-api.ts';
 import type { TestChatState } from './flows-api.ts';
 
@@ -43,7 +44,7 @@ export function TestChat({ source, isDisabled }: TestChatProps) {
       setLines((current) => [
         ...current,
         ...turn.replies.map((reply, index) => ({ id: nextId + 1 + index, from: 'bot' as const, text: reply })),
-        ...(turn.outcome ? [{ id: nextId + 1 + turn.replies.length, from: 'info' as const, text: `Outcome: ${turn.outcome}` }] : []),
+        ...(turn.outcome ? [{ id: nextId + 1 + turn.replies.length, from: 'info' as const, text: `Outcome: ${describeOutcome(turn.outcome)}` }] : []),
       ]);
     } catch (caught) {
       setError(describeError(caught));
@@ -78,10 +79,16 @@ export function TestChat({ source, isDisabled }: TestChatProps) {
         {isBusy ? <div className="test-chat-line test-chat-info">…</div> : null}
       </div>
       {error ? <p className="error-banner">{error}</p> : null}
+      {isDisabled ? (
+        <p className="test-chat-blocked" id="test-chat-blocked">
+          Fix the problems in the flow to try it.
+        </p>
+      ) : null}
       <form className="test-chat-form" onSubmit={(event) => void send(event)}>
         <input
           aria-label="Test message"
-          placeholder={isDisabled ? 'Fix the problems to try the flow' : 'Reply as the lead…'}
+          aria-describedby={isDisabled ? 'test-chat-blocked' : undefined}
+          placeholder={isDisabled ? 'Fix the problems first' : 'Reply as the lead…'}
           value={text}
           disabled={isDisabled}
           onChange={(event) => setText(event.target.value)}

@@ -117,6 +117,14 @@ function HolderTag({ item }: { item: InboxItem }) {
   return <span className="tag tag-bot">Bot</span>;
 }
 
+/** The author as the transcript names it, so a STOP confirmation reads "Automatic" everywhere. */
 function authorPrefix(author: string): string {
-  return author === 'staff' ? 'Staff: ' : 'Bot: ';
+  switch (author) {
+    case 'staff':
+      return 'Staff: ';
+    case 'system':
+      return 'Automatic: ';
+    default:
+      return 'Bot: ';
+  }
 }

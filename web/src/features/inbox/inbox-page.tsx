@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { NavLink } from '../../app/nav-link.tsx';
 import { useDebouncedValue } from '../../lib/use-debounced-value.ts';
 import { ConversationList } from './conversation-list.tsx';
 import { ConversationView } from './conversation-view.tsx';
@@ -9,9 +10,14 @@ import { useConversation } from './use-conversation.ts';
 import { useInboxList } from './use-inbox-list.ts';
 import './inbox.css';
 
-/** Renders the live inbox at /inbox and /inbox/:id: list, conversation and lead details side by side. */
+/**
+ * Renders the live inbox at /inbox and /inbox/:id: list, conversation and lead details side by
+ * side on wide screens. Narrower pages open the lead details as a drawer, and phones show either
+ * the list or the open conversation (see inbox.css).
+ */
 export function InboxPage({ selectedId }: { selectedId: string | null }) {
   const [filter, setFilter] = useState<InboxFilter>('open');
+  const [isDetailsOpen, setIsDetailsOpen] = useState(false);
   const [search, setSearch] = useState('');
   const settledSearch = useDebouncedValue(search, 200);
   const inbox = useInboxList(filter, settledSearch);
@@ -23,8 +29,13 @@ export function InboxPage({ selectedId }: { selectedId: string | null }) {
     selected.refresh();
   };
 
+  useEffect(() => setIsDetailsOpen(false), [selectedId]);
+  const className = ['inbox', selectedId ? 'inbox-has-selection' : '', isDetailsOpen ? 'inbox-details-open' : '']
+    .filter(Boolean)
+    .join(' ');
+
   return (
-    <div className="inbox">
+    <div className={className}>
       <ConversationList
         list={inbox.list}
         error={inbox.error}
@@ -36,11 +47,22 @@ export function InboxPage({ selectedId }: { selectedId: string | null }) {
       />
       {selected.conversation ? (
         <>
-          <ConversationView conversation={selected.conversation} team={team} onChanged={refreshBoth} />
-          <LeadPanel conversation={selected.conversation} />
+          <ConversationView
+            conversation={selected.conversation}
+            team={team}
+            onChanged={refreshBoth}
+            isDetailsOpen={isDetailsOpen}
+            onToggleDetails={() => setIsDetailsOpen((isOpen) => !isOpen)}
+          />
+          <LeadPanel conversation={selected.conversation} onClose={() => setIsDetailsOpen(false)} />
         </>
       ) : (
         <div className="inbox-placeholder">
+          {selectedId ? (
+            <NavLink to="/inbox" className="conversation-back">
+              ← Conversations
+            </NavLink>
+          ) : null}
           {selected.error ? (
             <p className="error-banner">{selected.error}</p>
           ) : (

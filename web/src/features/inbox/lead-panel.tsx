@@ -1,24 +1,28 @@
 import { formatClockTime, formatSeparatorTime } from '../../lib/format-time.ts';
-import type { ConversationDetail, InboxCall, InboxEvent } from './inbox-api.ts';
+import { formatDetail, listLeadDetails } from '../../lib/lead-details.ts';
+import { describeOutcome, sentenceCase } from '../../lib/lead-outcome.ts';
+import { describeTextBackReason } from '../../lib/text-back-reason.ts';
+import { describeEvent } from './describe-event.ts';
+import type { ConversationDetail, InboxCall } from './inbox-api.ts';
 
-/** Detail keys shown first, in this order, with readable labels. */
-const knownDetails: Array<[string, string]> = [
-  ['need', 'Need'],
-  ['name', 'Name'],
-  ['address', 'Address'],
-  ['zip', 'ZIP'],
-  ['preferred_time_label', 'Preferred time'],
-  ['email', 'E-mail'],
-  ['urgency', 'Urgency'],
-];
-const hiddenDetails = new Set(['preferred_time']);
+export interface LeadPanelProps {
+  conversation: ConversationDetail;
+  /** Closes the panel where it shows as a drawer. Wide pages hide the close button. */
+  onClose: () => void;
+}
 
 /** Renders the right column: the lead summary, collected details, the call, nudges and activity. */
-export function LeadPanel({ conversation }: { conversation: ConversationDetail }) {
-  const details = orderedDetails(conversation.details);
+export function LeadPanel({ conversation, onClose }: LeadPanelProps) {
+  const details = listLeadDetails(conversation.details);
   const handoff = [...conversation.events].reverse().find((event) => event.type === 'conversation.needs_human');
   return (
-    <aside className="lead-panel" aria-label="Lead details">
+    <aside className="lead-panel" id="lead-panel" aria-label="Lead details">
+      <div className="lead-panel-bar">
+        <span>Lead details</span>
+        <button type="button" className="button" onClick={onClose}>
+          Close
+        </button>
+      </div>
       <section>
         <h3>Lead summary</h3>
         <p className="lead-summary">{summarize(conversation)}</p>
@@ -33,10 +37,10 @@ export function LeadPanel({ conversation }: { conversation: ConversationDetail }
           <p className="lead-empty">The bot has not collected anything yet.</p>
         ) : (
           <dl className="lead-details">
-            {details.map(([label, value]) => (
-              <div key={label}>
-                <dt>{label}</dt>
-                <dd>{value}</dd>
+            {details.map((detail) => (
+              <div key={detail.key}>
+                <dt>{detail.label}</dt>
+                <dd>{detail.value}</dd>
               </div>
             ))}
           </dl>
@@ -48,12 +52,12 @@ export function LeadPanel({ conversation }: { conversation: ConversationDetail }
         <ul className="lead-list">
           {conversation.calls.map((call) => (
             <li key={call.id}>
-              <strong>{call.status === 'missed' ? 'Missed' : call.status}</strong> · {formatSeparatorTime(call.createdAt)}
+              <strong>{sentenceCase(call.status)}</strong> · {formatSeparatorTime(call.createdAt)}
               <div className="lead-verdict">{call.verdictLabel}</div>
               <div className="lead-muted">
                 {call.dialStatus ? `Dial: ${call.dialStatus}` : 'No forwarding'} · Text back:{' '}
                 {call.textBackStatus ?? 'none'}
-                {call.textBackReason ? ` (${call.textBackReason.replace(/_/g, ' ')})` : ''}
+                {call.textBackReason ? ` (${describeTextBackReason(call.textBackReason)})` : ''}
               </div>
               {call.voicemail ? <VoicemailPlayer voicemail={call.voicemail} /> : null}
             </li>
@@ -71,7 +75,7 @@ export function LeadPanel({ conversation }: { conversation: ConversationDetail }
             {conversation.nudges.map((nudge) => (
               <li key={nudge.id}>
                 <strong>{nudge.label}</strong> · {formatSeparatorTime(nudge.dueAt)}
-                <div className="lead-muted">{nudge.status}</div>
+                <div className="lead-muted">{sentenceCase(nudge.status)}</div>
               </li>
             ))}
           </ul>
@@ -114,86 +118,21 @@ function VoicemailPlayer({ voicemail }: { voicemail: NonNullable<InboxCall['voic
 }
 
 function summarize(conversation: ConversationDetail): string {
-  const need = stringDetail(conversation.details.need);
-  const when = stringDetail(conversation.details.preferred_time_label);
-  const where = stringDetail(conversation.details.address) ?? stringDetail(conversation.details.zip);
+  const need = formatDetail(conversation.details.need);
+  const when = formatDetail(conversation.details.preferred_time_label);
+  const where = formatDetail(conversation.details.address) ?? formatDetail(conversation.details.zip);
   if (!need) {
     return 'Waiting for the lead to say what they need.';
   }
   return [need, where ? `at ${where}` : null, when ? `· wants ${when}` : null].filter(Boolean).join(' ');
 }
 
+const outcomeTones: Partial<Record<string, string>> = { qualified: 'tag-green', needs_human: 'tag-orange' };
+
 function OutcomeTag({ outcome }: { outcome: string | null }) {
-  if (outcome === 'qualified') {
-    return <span className="tag tag-green">Booking link sent</span>;
+  if (outcome === null) {
+    return null;
   }
-  if (outcome === 'needs_human') {
-    return <span className="tag tag-orange">Needs a human</span>;
-  }
-  if (outcome === 'discarded') {
-    return <span className="tag tag-muted">Not a lead</span>;
-  }
-  return null;
-}
-
-function orderedDetails(details: Record<string, unknown>): Array<[string, string]> {
-  const rows: Array<[string, string]> = [];
-  for (const [key, label] of knownDetails) {
-    const value = stringDetail(details[key]);
-    if (value) {
-      rows.push([label, value]);
-    }
-  }
-  const known = new Set(knownDetails.map(([key]) => key));
-  for (const [key, raw] of Object.entries(details)) {
-    const value = stringDetail(raw);
-    if (value && !known.has(key) && !hiddenDetails.has(key)) {
-      rows.push([key.replace(/_/g, ' '), value]);
-    }
-  }
-  return rows;
-}
-
-function stringDetail(value: unknown): string | null {
-  if (typeof value === 'string' && value.trim() !== '') {
-    return value;
-  }
-  if (typeof value === 'number') {
-    return String(value);
-  }
-  if (typeof value === 'boolean') {
-    return value ? 'Yes' : 'No';
-  }
-  return null;
-}
-
-function describeEvent(event: InboxEvent): string {
-  const who = typeof event.data.userName === 'string' ? event.data.userName : 'Staff';
-  switch (event.type) {
-    case 'staff.took_over':
-      return `${who} took over`;
-    case 'staff.handed_back':
-      return `${who} handed back to the bot`;
-    case 'staff.replied':
-      return `${who} replied`;
-    case 'staff.assigned':
-      return typeof event.data.assigneeName === 'string' ? `Assigned to ${event.data.assigneeName}` : 'Unassigned';
-    case 'staff.closed':
-      return 'Closed';
-    case 'staff.reopened':
-      return 'Reopened';
-    case 'text_back.sent':
-      return 'Text back sent';
-    case 'conversation.qualified':
-      return 'Bot sent the booking link';
-    case 'conversation.needs_human':
-      return 'Bot handed over to staff';
-    case 'message.blocked':
-      return 'Text blocked: contact opted out';
-    default:
-      if (event.type.startsWith('bot.') && typeof event.data.message === 'string') {
-        return `Bot: ${event.data.message}`;
-      }
-      return event.type.replace(/[._]/g, ' ');
-  }
+  const tone = outcomeTones[outcome] ?? 'tag-muted';
+  return <span className={`tag ${tone}`}>{describeOutcome(outcome)}</span>;
 }

@@ -1,7 +1,8 @@
-import { useEffect, useRef } from 'react';
+import { useLayoutEffect, useRef } from 'react';
 import { formatClockTime, formatSeparatorTime } from '../../lib/format-time.ts';
 import { LinkifiedText } from '../../lib/linkified-text.tsx';
 import { describeMessageStatus } from '../../lib/message-status.ts';
+import { describeTextBackReason } from '../../lib/text-back-reason.ts';
 import type { ConversationDetail, InboxCall, InboxMessage, InboxNote } from './inbox-api.ts';
 
 type TimelineItem =
@@ -11,16 +12,21 @@ type TimelineItem =
 
 /** The conversation as one timeline: calls, texts both ways with delivery status, and notes. */
 export function Transcript({ conversation }: { conversation: ConversationDetail }) {
-  const endRef = useRef<HTMLDivElement>(null);
+  const scrollerRef = useRef<HTMLDivElement>(null);
   const items = buildTimeline(conversation);
 
-  useEffect(() => {
-    endRef.current?.scrollIntoView({ block: 'end' });
-  }, [items.length]);
+  // Scrolls only the transcript, once the composer below it has its final height. Scrolling an
+  // element into view would also scroll the page on phones.
+  useLayoutEffect(() => {
+    const scroller = scrollerRef.current;
+    if (scroller) {
+      scroller.scrollTop = scroller.scrollHeight;
+    }
+  }, [items.length, conversation.id]);
 
   let previousAt: string | null = null;
   return (
-    <div className="transcript" aria-label="Transcript" role="log">
+    <div className="transcript" aria-label="Transcript" role="log" ref={scrollerRef}>
       {items.map((item) => {
         const showSeparator = previousAt === null || gapMinutes(previousAt, item.at) > 30;
         previousAt = item.at;
@@ -31,7 +37,6 @@ export function Transcript({ conversation }: { conversation: ConversationDetail 
           </div>
         );
       })}
-      <div ref={endRef} />
     </div>
   );
 }
@@ -79,7 +84,7 @@ function CallEntry({ call }: { call: InboxCall }) {
     call.textBackStatus === 'sent'
       ? 'texted back'
       : call.textBackReason
-        ? `not texted back (${call.textBackReason.replace(/_/g, ' ')})`
+        ? `not texted back (${describeTextBackReason(call.textBackReason)})`
         : null;
   return (
     <div className="call-entry">

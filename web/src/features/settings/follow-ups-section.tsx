@@ -4,12 +4,17 @@ import { inboxApi } from '../inbox/inbox-api.ts';
 import type { TeamMember } from '../inbox/inbox-api.ts';
 import { automationSettingsApi } from './automation-settings-api.ts';
 import type { AutomationSettings, OnCall } from './automation-settings-api.ts';
+import { OpeningMessageEditor } from './opening-message-editor.tsx';
+import type { OpeningMessageEditorProps } from './opening-message-editor.tsx';
+import { findOpeningMessageProblems } from './opening-message-problems.ts';
 import { Section } from './settings-section.tsx';
 import './follow-ups-section.css';
 
 export interface FollowUpsSectionProps {
   /** Staff see the values read-only. */
   isOwner: boolean;
+  /** The business details the after-hours preview fills in, from the page's draft. */
+  business: OpeningMessageEditorProps['business'];
 }
 
 type Status = { kind: 'idle' | 'saving' | 'saved' } | { kind: 'error'; message: string; problems: string[] };
@@ -34,7 +39,7 @@ const fieldLabels: Record<string, string> = {
  * Follow-ups and alerts: when automated texts may go out, how fast and how often, what closed
  * hours get, and who is alerted. Saved on its own, apart from the page's other settings.
  */
-export function FollowUpsSection({ isOwner }: FollowUpsSectionProps) {
+export function FollowUpsSection({ isOwner, business }: FollowUpsSectionProps) {
   const [saved, setSaved] = useState<AutomationSettings | null>(null);
   const [draft, setDraft] = useState<AutomationSettings | null>(null);
   const [members, setMembers] = useState<TeamMember[]>([]);
@@ -66,6 +71,8 @@ export function FollowUpsSection({ isOwner }: FollowUpsSectionProps) {
 
   const isDisabled = !isOwner;
   const isDirty = JSON.stringify(saved) !== JSON.stringify(draft);
+  const hasMessageProblems =
+    findOpeningMessageProblems(draft.afterHoursMessage ?? '', { isRequired: false }).length > 0;
   const update = (change: Partial<AutomationSettings>) => {
     setDraft({ ...draft, ...change });
     setStatus({ kind: 'idle' });
@@ -130,7 +137,7 @@ export function FollowUpsSection({ isOwner }: FollowUpsSectionProps) {
           Alert phone (texts)
           <input
             type="tel"
-            placeholder="+15555550100"
+            placeholder="+15555550142"
             value={draft.onCall?.phone ?? ''}
             disabled={isDisabled || draft.onCall === null}
             onChange={(event) => updateOnCall({ phone: emptyToNull(event.target.value) })}
@@ -207,17 +214,20 @@ export function FollowUpsSection({ isOwner }: FollowUpsSectionProps) {
       </div>
 
       <h3 className="settings-subheading">After-hours opening message</h3>
-      <label className="settings-inline follow-ups-message">
-        Sent instead of the opening message while the business is closed; leave empty to use the opening message.
-        <textarea
-          className="settings-wide"
-          rows={3}
-          maxLength={640}
-          value={draft.afterHoursMessage ?? ''}
-          disabled={isDisabled}
-          onChange={(event) => update({ afterHoursMessage: emptyToNull(event.target.value) })}
-        />
-      </label>
+      <p className="settings-hint">
+        Sent instead of the opening message while the business is closed. Leave it empty to send the
+        opening message at all hours.
+      </p>
+      <OpeningMessageEditor
+        label="After-hours opening message"
+        isRequired={false}
+        value={draft.afterHoursMessage ?? ''}
+        onChange={(value) => update({ afterHoursMessage: emptyToNull(value) })}
+        business={business}
+        isDisabled={isDisabled}
+        placeholder="Empty: callers get the opening message"
+        emptyPreview="Callers get the opening message."
+      />
 
       {status.kind === 'error' && saved ? (
         <div className="error-banner follow-ups-errors" role="alert">
@@ -238,10 +248,21 @@ export function FollowUpsSection({ isOwner }: FollowUpsSectionProps) {
       {isOwner ? (
         <div className="settings-save follow-ups-actions">
           {status.kind === 'saved' ? <span className="settings-saved">Saved</span> : null}
+          {isDirty && hasMessageProblems ? (
+            <span className="settings-blocked" id="follow-ups-save-blocked">
+              Fix the after-hours message to save
+            </span>
+          ) : null}
           <button type="button" className="button" disabled={!isDirty} onClick={() => update(saved)}>
             Discard
           </button>
-          <button type="button" className="button-primary" disabled={!isDirty || status.kind === 'saving'} onClick={() => void save()}>
+          <button
+            type="button"
+            className="button-primary"
+            disabled={!isDirty || hasMessageProblems || status.kind === 'saving'}
+            aria-describedby={isDirty && hasMessageProblems ? 'follow-ups-save-blocked' : undefined}
+            onClick={() => void save()}
+          >
             {status.kind === 'saving' ? 'Saving…' : 'Save follow-ups and alerts'}
           </button>
         </div>

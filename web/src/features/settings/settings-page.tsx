@@ -7,9 +7,11 @@ import { FollowUpsSection } from './follow-ups-section.tsx';
 import { HolidaysEditor } from './holidays-editor.tsx';
 import { HoursEditor } from './hours-editor.tsx';
 import { OpeningMessageEditor } from './opening-message-editor.tsx';
+import { findOpeningMessageProblems } from './opening-message-problems.ts';
 import { settingsApi } from './settings-api.ts';
 import type { Settings, SettingsSetup, SettingsUpdate, SettingsWarning } from './settings-api.ts';
 import { Section } from './settings-section.tsx';
+import { listTimeZoneChoices } from './time-zone-choices.ts';
 import { useFlowChoices } from './use-flow-choices.ts';
 import './settings.css';
 
@@ -36,7 +38,7 @@ export function SettingsPage() {
   const [status, setStatus] = useState<{ kind: 'idle' | 'saving' | 'saved' } | { kind: 'error'; message: string }>({
     kind: 'idle',
   });
-  const flows = useFlowChoices();
+  const flows = useFlowChoices(isOwner);
 
   useEffect(() => {
     const controller = new AbortController();
@@ -58,7 +60,8 @@ export function SettingsPage() {
 
   const changes = useMemo(() => (saved && draft ? diff(saved, draft) : {}), [saved, draft]);
   const isDirty = Object.keys(changes).length > 0;
-  const timeZones = useMemo(() => Intl.supportedValuesOf('timeZone'), []);
+  const savedTimeZone = saved?.timeZone ?? '';
+  const timeZones = useMemo(() => listTimeZoneChoices(savedTimeZone), [savedTimeZone]);
 
   if (!draft || !saved || !setup) {
     return status.kind === 'error' ? <p className="error-banner settings-error">{status.message}</p> : <p className="page-loading">Loading settings…</p>;
@@ -80,6 +83,8 @@ export function SettingsPage() {
     }
   };
   const isDisabled = !isOwner;
+  // The server would reject the whole save, so it waits until the opening message is valid.
+  const hasOpeningProblems = findOpeningMessageProblems(draft.openingMessage, { isRequired: true }).length > 0;
 
   return (
     <div className="settings">
@@ -93,11 +98,22 @@ export function SettingsPage() {
         {isOwner ? (
           <div className="settings-save">
             {status.kind === 'saved' ? <span className="settings-saved">Saved</span> : null}
-            {isDirty ? <span className="lead-muted">Unsaved changes</span> : null}
+            {isDirty && hasOpeningProblems ? (
+              <span className="settings-blocked" id="settings-save-blocked">
+                Fix the opening message to save
+              </span>
+            ) : null}
+            {isDirty && !hasOpeningProblems ? <span className="lead-muted">Unsaved changes</span> : null}
             <button type="button" className="button" disabled={!isDirty} onClick={() => setDraft(saved)}>
               Discard
             </button>
-            <button type="button" className="button-primary" disabled={!isDirty || status.kind === 'saving'} onClick={() => void save()}>
+            <button
+              type="button"
+              className="button-primary"
+              disabled={!isDirty || hasOpeningProblems || status.kind === 'saving'}
+              aria-describedby={isDirty && hasOpeningProblems ? 'settings-save-blocked' : undefined}
+              onClick={() => void save()}
+            >
               {status.kind === 'saving' ? 'Saving…' : 'Save changes'}
             </button>
           </div>
@@ -125,6 +141,8 @@ export function SettingsPage() {
 
       <Section title="Opening message" description="The first text a caller gets after a missed call.">
         <OpeningMessageEditor
+          label="Opening message"
+          isRequired
           value={draft.openingMessage}
           onChange={(value) => update('openingMessage', value)}
           business={{ name: draft.name, phoneNumber: draft.phoneNumber, bookingLink: draft.bookingLink }}
@@ -175,10 +193,10 @@ export function SettingsPage() {
           <label>
             Bot flow
             <select value={draft.flowId} disabled={isDisabled} onChange={(event) => update('flowId', event.target.value)}>
-              {flows.includes(draft.flowId) ? null : <option value={draft.flowId}>{draft.flowId}</option>}
-              {flows.map((flowId) => (
-                <option key={flowId} value={flowId}>
-                  {flowId}
+              {flows.some((flow) => flow.id === draft.flowId) ? null : <option value={draft.flowId}>{draft.flowId}</option>}
+              {flows.map((flow) => (
+                <option key={flow.id} value={flow.id}>
+                  {flow.label}
                 </option>
               ))}
             </select>
@@ -197,7 +215,10 @@ export function SettingsPage() {
         </div>
       </Section>
 
-      <FollowUpsSection isOwner={isOwner} />
+      <FollowUpsSection
+        isOwner={isOwner}
+        business={{ name: draft.name, phoneNumber: draft.phoneNumber, bookingLink: draft.bookingLink }}
+      />
     </div>
   );
 }

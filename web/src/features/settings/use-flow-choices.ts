@@ -1,16 +1,32 @@
 import { useEffect, useState } from 'react';
 import { flowsApi } from '../flows/flows-api.ts';
 
-/** The ids of the flows a business can pick; empty until loaded or when loading fails. */
-export function useFlowChoices(): string[] {
-  const [flowIds, setFlowIds] = useState<string[]>([]);
+export interface FlowChoice {
+  id: string;
+  /** The flow's name, with its id added when two flows share the name. */
+  label: string;
+}
+
+/**
+ * Loads the flows an owner can pick. Staff may not list flows, so for them, and until the list
+ * loads or when loading fails, it returns an empty list and the page shows the saved flow's id.
+ */
+export function useFlowChoices(isOwner: boolean): FlowChoice[] {
+  const [choices, setChoices] = useState<FlowChoice[]>([]);
   useEffect(() => {
+    if (!isOwner) {
+      return;
+    }
     const controller = new AbortController();
     flowsApi.list(controller.signal).then(
-      (flows) => setFlowIds(flows.map((flow) => flow.id)),
+      (flows) => {
+        const names = flows.map((flow) => flow.name);
+        const isShared = (name: string) => names.indexOf(name) !== names.lastIndexOf(name);
+        setChoices(flows.map((flow) => ({ id: flow.id, label: isShared(flow.name) ? `${flow.name} (${flow.id})` : flow.name })));
+      },
       () => undefined,
     );
     return () => controller.abort();
-  }, []);
-  return flowIds;
+  }, [isOwner]);
+  return choices;
 }

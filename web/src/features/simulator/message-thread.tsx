@@ -30,7 +30,7 @@ const authorLabels: Record<ThreadMessage['author'], string> = {
   lead: 'You',
   bot: 'Bot',
   staff: 'Staff',
-  system: 'System',
+  system: 'Automatic',
 };
 
 /** Renders the conversation: the lead's texts on the right, the business's on the left. */

@@ -2,7 +2,10 @@ import { findCallVerdict } from './call-verdict.ts';
 import type { CallVerdict } from './call-verdict.ts';
 import { formatClockTime } from '../../lib/format-time.ts';
 import { humanize } from './humanize.ts';
+import { listLeadDetails } from '../../lib/lead-details.ts';
+import { describeOutcome } from '../../lib/lead-outcome.ts';
 import { LinkifiedText } from '../../lib/linkified-text.tsx';
+import { describeTextBackReason } from '../../lib/text-back-reason.ts';
 import type { Thread, ThreadCall, ThreadConversation } from './simulator-api.ts';
 import './server-panel.css';
 
@@ -18,12 +21,6 @@ const verdictLabels: Record<CallVerdict, string> = {
   answered: 'Answered',
   'in-progress': 'Ringing',
   unknown: 'Unknown',
-};
-
-const outcomeLabels: Record<string, string> = {
-  qualified: 'Qualified',
-  needs_human: 'Needs a human',
-  discarded: 'Discarded',
 };
 
 /** Renders the server's records for this caller: calls, text-back decisions, the conversation. */
@@ -115,7 +112,7 @@ function CallRecord({ call }: { call: ThreadCall }) {
         <dd>
           <span className={`text-back text-back-${textBack.tone}`}>{textBack.label}</span>
           {call.textBackReason ? (
-            <span className="text-back-reason"> · {humanize(call.textBackReason)}</span>
+            <span className="text-back-reason"> · {describeTextBackReason(call.textBackReason)}</span>
           ) : null}
         </dd>
       </dl>
@@ -138,7 +135,7 @@ function ConversationSummary({
       </div>
     );
   }
-  const details = Object.entries(conversation.details);
+  const details = listLeadDetails(conversation.details);
   return (
     <>
       <div className="panel-section">
@@ -156,7 +153,7 @@ function ConversationSummary({
           <dd>
             {conversation.outcome === null
               ? 'None yet'
-              : (outcomeLabels[conversation.outcome] ?? humanize(conversation.outcome))}
+              : describeOutcome(conversation.outcome)}
           </dd>
           <dt>Messages</dt>
           <dd>{messageCount}</dd>
@@ -168,8 +165,8 @@ function ConversationSummary({
           <p className="panel-empty">Nothing collected yet.</p>
         ) : (
           <dl className="facts facts-details">
-            {details.map(([name, value]) => (
-              <DetailRow key={name} name={name} value={value} />
+            {details.map((detail) => (
+              <DetailRow key={detail.key} label={detail.label} value={detail.value} />
             ))}
           </dl>
         )}
@@ -178,12 +175,12 @@ function ConversationSummary({
   );
 }
 
-function DetailRow({ name, value }: { name: string; value: unknown }) {
+function DetailRow({ label, value }: { label: string; value: string }) {
   return (
     <>
-      <dt>{humanize(name)}</dt>
+      <dt>{label}</dt>
       <dd>
-        <LinkifiedText text={formatDetailValue(value)} />
+        <LinkifiedText text={value} />
       </dd>
     </>
   );
@@ -208,17 +205,4 @@ function describeTextBack(
     default:
       return { label: humanize(call.textBackStatus), tone: 'pending' };
   }
-}
-
-function formatDetailValue(value: unknown): string {
-  if (value === null || value === undefined) {
-    return '—';
-  }
-  if (typeof value === 'string') {
-    return value;
-  }
-  if (typeof value === 'number' || typeof value === 'boolean') {
-    return String(value);
-  }
-  return JSON.stringify(value);
 }

@@ -1,19 +1,25 @@
-import { useCallback, useEffect, useState } from 'react';
+import { Fragment, useCallback, useEffect, useState } from 'react';
 import type { FormEvent } from 'react';
-import { z } from 'zod';
-import { requestJson } from '../../lib/api-client.ts';
+import { NavLink } from '../../app/nav-link.tsx';
 import { describeError } from '../../lib/describe-error.ts';
 import { useMe } from '../auth/session-context.tsx';
 import { inboxApi } from '../inbox/inbox-api.ts';
 import type { TeamMember } from '../inbox/inbox-api.ts';
+import { SetPasswordForm } from './set-password-form.tsx';
+import { teamApi } from './team-api.ts';
 import './team-page.css';
 
-/** Renders the team of the user's business; owners add members, change roles and remove them. */
+/**
+ * Renders the team of the user's business. Owners add members, change roles, set members'
+ * passwords and remove them. Everyone changes their own password on their account page.
+ */
 export function TeamPage() {
   const me = useMe();
   const isOwner = me.user.role === 'owner';
   const [members, setMembers] = useState<TeamMember[]>([]);
   const [error, setError] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [passwordMemberId, setPasswordMemberId] = useState<string | null>(null);
 
   const reload = useCallback(() => {
     inboxApi.listTeam().then(setMembers, (caught: unknown) => setError(describeError(caught)));
@@ -22,6 +28,7 @@ export function TeamPage() {
 
   const run = async (action: () => Promise<unknown>) => {
     setError(null);
+    setNotice(null);
     try {
       await action();
       reload();
@@ -29,12 +36,18 @@ export function TeamPage() {
       setError(describeError(caught));
     }
   };
+  const columnCount = isOwner ? 4 : 3;
 
   return (
     <div className="team">
       <h1>Team</h1>
       <p className="lead-muted">Staff handle conversations; owners also change settings, flows and the team.</p>
       {error ? <p className="error-banner">{error}</p> : null}
+      {notice ? (
+        <p className="team-notice" role="status">
+          {notice}
+        </p>
+      ) : null}
       <table className="team-table">
         <thead>
           <tr>
@@ -45,48 +58,91 @@ export function TeamPage() {
           </tr>
         </thead>
         <tbody>
-          {members.map((member) => (
-            <tr key={member.id}>
-              <td>
-                {member.name}
-                {member.id === me.user.id ? <span className="badge team-you">You</span> : null}
-              </td>
-              <td>{member.email}</td>
-              <td>
-                {isOwner ? (
-                  <select
-                    aria-label={`Role of ${member.name}`}
-                    value={member.role}
-                    onChange={(event) =>
-                      void run(() => updateMember(member.id, { role: event.target.value as TeamMember['role'] }))
-                    }
-                  >
-                    <option value="owner">Owner</option>
-                    <option value="staff">Staff</option>
-                  </select>
-                ) : member.role === 'owner' ? (
-                  'Owner'
-                ) : (
-                  'Staff'
-                )}
-              </td>
-              {isOwner ? (
-                <td>
-                  <button
-                    type="button"
-                    className="button-danger"
-                    disabled={member.id === me.user.id}
-                    onClick={() => void run(() => removeMember(member.id))}
-                  >
-                    Remove
-                  </button>
-                </td>
-              ) : null}
-            </tr>
-          ))}
+          {members.map((member) => {
+            const isMe = member.id === me.user.id;
+            return (
+              <Fragment key={member.id}>
+                <tr>
+                  <td>
+                    {member.name}
+                    {isMe ? <span className="badge team-you">You</span> : null}
+                  </td>
+                  <td>{member.email}</td>
+                  <td>
+                    {isOwner ? (
+                      <select
+                        aria-label={`Role of ${member.name}`}
+                        value={member.role}
+                        onChange={(event) =>
+                          void run(() => teamApi.update(member.id, { role: event.target.value as TeamMember['role'] }))
+                        }
+                      >
+                        <option value="owner">Owner</option>
+                        <option value="staff">Staff</option>
+                      </select>
+                    ) : member.role === 'owner' ? (
+                      'Owner'
+                    ) : (
+                      'Staff'
+                    )}
+                  </td>
+                  {isOwner ? (
+                    <td>
+                      <div className="team-actions">
+                        {isMe ? (
+                          <NavLink to="/account" className="button">
+                            Change your password
+                          </NavLink>
+                        ) : (
+                          <button
+                            type="button"
+                            className="button"
+                            aria-expanded={passwordMemberId === member.id}
+                            onClick={() => {
+                              setNotice(null);
+                              setPasswordMemberId(passwordMemberId === member.id ? null : member.id);
+                            }}
+                          >
+                            Set password
+                          </button>
+                        )}
+                        <button
+                          type="button"
+                          className="button-danger"
+                          disabled={isMe}
+                          onClick={() => void run(() => teamApi.remove(member.id))}
+                        >
+                          Remove
+                        </button>
+                      </div>
+                    </td>
+                  ) : null}
+                </tr>
+                {passwordMemberId === member.id ? (
+                  <tr className="team-password-row">
+                    <td colSpan={columnCount}>
+                      <SetPasswordForm
+                        member={member}
+                        onCancel={() => setPasswordMemberId(null)}
+                        onDone={(message) => {
+                          setPasswordMemberId(null);
+                          setNotice(message);
+                        }}
+                      />
+                    </td>
+                  </tr>
+                ) : null}
+              </Fragment>
+            );
+          })}
         </tbody>
       </table>
       {isOwner ? <AddMemberForm onAdded={reload} /> : null}
+      {isOwner ? null : (
+        <p className="lead-muted">
+          Change your own password on <NavLink to="/account">your account page</NavLink>.
+        </p>
+      )}
     </div>
   );
 }
@@ -99,7 +155,7 @@ function AddMemberForm({ onAdded }: { onAdded: () => void }) {
     event.preventDefault();
     setError(null);
     try {
-      await requestJson('/app-api/team', z.unknown(), { method: 'POST', body: form });
+      await teamApi.add(form);
       setForm({ name: '', email: '', password: '', role: 'staff' });
       onAdded();
     } catch (caught) {
@@ -116,6 +172,7 @@ function AddMemberForm({ onAdded }: { onAdded: () => void }) {
         <input
           aria-label="Password"
           type="password"
+          autoComplete="new-password"
           placeholder="Password (8+ characters)"
           minLength={8}
           required
@@ -130,16 +187,11 @@ function AddMemberForm({ onAdded }: { onAdded: () => void }) {
           Add
         </button>
       </div>
-      <p className="lead-muted">Share the password with them; it can be changed by an owner later.</p>
+      <p className="lead-muted">
+        Share the password with them. An owner can set a new one from the list above, and each person
+        can change their own on their account page.
+      </p>
       {error ? <p className="error-banner">{error}</p> : null}
     </form>
   );
-}
-
-function updateMember(id: string, update: { role?: TeamMember['role'] }): Promise<unknown> {
-  return requestJson(`/app-api/team/${id}`, z.unknown(), { method: 'PATCH', body: update });
-}
-
-function removeMember(id: string): Promise<unknown> {
-  return requestJson(`/app-api/team/${id}`, z.unknown(), { method: 'DELETE' });
 }
