@@ -7,6 +7,7 @@ import { parseInput } from '../lib/parse-body.ts';
 import { createBusiness, findBusinessById, listBusinesses, updateBusiness } from './business-repo.ts';
 import { businessInputSchema, businessUpdateSchema } from './business.ts';
 import { findSettingsWarnings } from './find-settings-warnings.ts';
+import { requireOtherPhoneNumbers } from './require-other-phone-numbers.ts';
 
 const idParamsSchema = z.object({ businessId: z.uuid('Invalid business id') });
 
@@ -20,6 +21,7 @@ export function createBusinessRoutes(ctx: AppContext): Router {
 
   router.post('/', async (req, res) => {
     const input = parseInput(businessInputSchema, req.body);
+    requireOtherPhoneNumbers(input);
     await requireAvailableFlow(ctx.flows, null, input.flowId);
     try {
       const business = await createBusiness(ctx.db, input);
@@ -42,6 +44,11 @@ export function createBusinessRoutes(ctx: AppContext): Router {
   router.patch('/:businessId', async (req, res) => {
     const { businessId } = parseInput(idParamsSchema, req.params);
     const update = parseInput(businessUpdateSchema, req.body);
+    const current = await findBusinessById(ctx.db, businessId);
+    if (!current) {
+      throw new AppError('not_found', 'Business not found');
+    }
+    requireOtherPhoneNumbers({ ...current, ...update });
     if (update.flowId !== undefined) {
       await requireAvailableFlow(ctx.flows, businessId, update.flowId);
     }

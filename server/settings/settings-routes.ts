@@ -6,6 +6,7 @@ import { businessUpdateSchema } from '../businesses/business.ts';
 import type { Business } from '../businesses/business.ts';
 import { requireAvailableFlow } from '../flows/choose-business-flow.ts';
 import { findFieldWarnings } from '../businesses/find-settings-warnings.ts';
+import { requireOtherPhoneNumbers } from '../businesses/require-other-phone-numbers.ts';
 import type { SettingsWarning } from '../businesses/find-settings-warnings.ts';
 import { createForwardingCheckRoutes } from '../forwarding-check/forwarding-check-routes.ts';
 import { AppError } from '../lib/errors.ts';
@@ -42,6 +43,11 @@ export function createSettingsRoutes(ctx: AppContext): Router {
   router.patch('/', requireRole('owner'), async (req, res) => {
     const { holidays, ...update } = parseInput(settingsUpdateSchema, req.body);
     const { user } = sessionOf(res);
+    const current = await findBusinessById(ctx.db, user.businessId);
+    if (!current) {
+      throw new AppError('not_found', 'Business not found');
+    }
+    requireOtherPhoneNumbers({ ...current, ...update });
     if (update.flowId !== undefined) {
       await requireAvailableFlow(ctx.flows, user.businessId, update.flowId);
     }

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { Router } from 'express';
 import type { Response } from 'express';
 import { z } from 'zod';
@@ -15,6 +16,7 @@ import {
   listUsers,
   updateUser,
 } from '../auth/user-repo.ts';
+import type { Database } from '../db/open-database.ts';
 import { AppError } from '../lib/errors.ts';
 import { parseInput } from '../lib/parse-body.ts';
 
@@ -69,14 +71,15 @@ export function createTeamRoutes(ctx: AppContext): Router {
     if (update.password && member.id === sessionOf(res).user.id) {
       throw new AppError('bad_request', 'Change your own password under Your account, with your current password');
     }
-    if (update.role === 'staff' && member.role === 'owner') {
-      await ensureAnotherOwner(ctx, member);
-    }
-    const updated = await updateUser(ctx.db, member.id, {
+    const changes = {
       name: update.name,
       role: update.role,
       passwordHash: update.password ? await hashPassword(update.password) : undefined,
-    });
+    };
+    const updated =
+      update.role === 'staff' && member.role === 'owner'
+        ? await withAnotherOwner(ctx, member, (db) => updateUser(db, member.id, changes))
+        : await updateUser(ctx.db, member.id, changes);
     if (update.password) {
       await deleteSessionsOfUser(ctx.db, member.id);
       ctx.realtime.disconnectUser(member.id);
@@ -88,9 +91,10 @@ export function createTeamRoutes(ctx: AppContext): Router {
   router.delete('/:userId', ownersOnly, async (req, res) => {
     const member = await loadMember(ctx, req.params, res);
     if (member.role === 'owner') {
-      await ensureAnotherOwner(ctx, member);
+      await withAnotherOwner(ctx, member, (db) => deleteUser(db, member.id));
+    } else {
+      await deleteUser(ctx.db, member.id);
     }
-    await deleteUser(ctx.db, member.id);
     ctx.realtime.disconnectUser(member.id);
     ctx.log.info({ businessId: member.businessId, userId: member.id }, 'team member removed');
     res.json({ ok: true });
@@ -108,8 +112,21 @@ async function loadMember(ctx: AppContext, params: unknown, res: Response): Prom
   return member;
 }
 
-async function ensureAnotherOwner(ctx: AppContext, owner: User): Promise<void> {
-  if ((await countOwners(ctx.db, owner.businessId)) <= 1) {
-    throw new AppError('conflict', 'A business needs at least one owner; make someone else owner first');
-  }
+/**
+ * Runs `change` to demote or remove `owner` if another owner remains. A lock per business makes
+ * two owners removing each other at once take turns, so the second finds itself the last one.
+ */
+async function withAnotherOwner<Result>(
+  ctx: AppContext,
+  owner: User,
+  change: (db: Database) => Promise<Result>,
+): Promise<Result> {
+  return ctx.db.transaction(async (tx) => {
+    const db = tx as unknown as Database;
+    await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext(${`owners:${owner.businessId}`}))`);
+    if ((await countOwners(db, owner.businessId)) <= 1) {
+      throw new AppError('conflict', 'A business needs at least one owner; make someone else owner first');
+    }
+    return change(db);
+  });
 }

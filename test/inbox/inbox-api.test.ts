@@ -525,6 +525,28 @@ describe('settings and team', () => {
     expect(list.body.members.map((member: { email: string }) => member.email)).toContain('lee@rivera.example');
   });
 
+  it('keeps one owner when two remove each other at once', async () => {
+    // Several businesses, because one race may by chance run the requests one after the other.
+    for (let round = 0; round < 6; round += 1) {
+      const business = await seedBusiness(database.db, { phoneNumber: `+1555555030${round}` });
+      const sessionOptions = (name: string) => ({ businessId: business.id, email: `${name}${round}@example.com`, role: 'owner' as const });
+      const first = await createWebSession(testApp.app, database.db, sessionOptions('first'));
+      const second = await createWebSession(testApp.app, database.db, sessionOptions('second'));
+
+      const removals = await Promise.all([
+        first.delete(`/app-api/team/${second.user.id}`),
+        second.delete(`/app-api/team/${first.user.id}`),
+      ]);
+
+      // The later request finds itself the last owner (409), or its own account gone (401).
+      const statuses = removals.map((removal) => removal.status).sort();
+      expect(statuses[0]).toBe(200);
+      expect([401, 409]).toContain(statuses[1]);
+      const users = await database.db.query.users.findMany();
+      expect(users.filter((user) => user.businessId === business.id && user.role === 'owner')).toHaveLength(1);
+    }
+  });
+
   it('ends a removed member’s sessions', async () => {
     const removed = await owner.delete(`/app-api/team/${staff.user.id}`);
     const me = await staff.get('/app-api/auth/me');

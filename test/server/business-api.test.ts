@@ -57,6 +57,21 @@ describe('business API', () => {
     expect(read.body.business.hours).toEqual({ mon: [{ open: '07:00', close: '15:30' }] });
   });
 
+  it('rejects forwarding calls to the textback number itself', async () => {
+    const looped = await testApp.api().post('/api/businesses').send({ ...newBusiness, forwardingNumber: '+15555550142' });
+    const created = await testApp.api().post('/api/businesses').send(newBusiness);
+    const id = created.body.business.id as string;
+
+    const patched = await testApp.api().patch(`/api/businesses/${id}`).send({ carrierNumber: '(555) 555-0142' });
+    const read = await testApp.api().get(`/api/businesses/${id}`);
+
+    expect(looped.status).toBe(400);
+    expect(looped.body.error.details).toEqual([expect.objectContaining({ field: 'forwardingNumber' })]);
+    expect(patched.status).toBe(400);
+    expect(patched.body.error.details).toEqual([expect.objectContaining({ field: 'carrierNumber' })]);
+    expect(read.body.business.carrierNumber).toBeNull();
+  });
+
   it('warns when the ring timeout outlasts a mobile voicemail pickup', async () => {
     const created = await testApp.api().post('/api/businesses').send(newBusiness);
 
