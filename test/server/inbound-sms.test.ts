@@ -215,10 +215,13 @@ describe('delivery status', () => {
     const params = callParams();
     await testApp.postWebhook('/webhooks/twilio/voice', params);
     await testApp.postWebhook('/webhooks/twilio/voice/dial-status', { ...params, DialCallStatus: 'no-answer' });
-    let outbound = (await readMessages()).find((message) => message.direction === 'outbound');
-    for (let attempt = 0; outbound === undefined && attempt < 50; attempt += 1) {
+    // The text back is stored before the slow send starts; wait for its row, not for a reply.
+    const findOutbound = async () =>
+      (await database.db.query.messages.findMany()).find((message) => message.direction === 'outbound');
+    let outbound = await findOutbound();
+    for (let attempt = 0; outbound === undefined && attempt < 100; attempt += 1) {
       await new Promise((resolve) => setTimeout(resolve, 20));
-      outbound = (await readMessages()).find((message) => message.direction === 'outbound');
+      outbound = await findOutbound();
     }
 
     await testApp.postWebhook(`/webhooks/twilio/sms/status?messageId=${outbound?.id}`, {
