@@ -93,8 +93,8 @@ async function main(): Promise<void> {
     await resumeVoicemailFetches(ctx);
     await resumeBotTurns(ctx);
   });
-  // Calls whose last webhook arrived while the server was down are settled here as well, and
-  // lead texts whose turn was lost in a process that stopped are answered.
+  // Calls whose last webhook arrived while the server was down are settled here as well. Lead
+  // texts whose turn was lost in a process that stopped get their bot turn here too.
   const settleTimer = setInterval(() => {
     tasks.run('settle calls', async () => {
       await settleUndecidedCalls(ctx);

@@ -4,7 +4,7 @@ import type { Database } from '../db/open-database.ts';
 import { parseCallerId } from '../lib/phone-number.ts';
 
 /**
- * Returns whether a missed caller may be told to expect a text: text back is on, the caller ID is
+ * Returns whether a missed caller may hear that a text is coming: text back is on, the caller ID is
  * a real number, and the contact can still be texted. Cooldown, daily cap and landline lookup are
  * checked later by the text back, so the promise can still go unkept on those grounds.
  */

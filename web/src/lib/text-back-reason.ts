@@ -1,6 +1,6 @@
 import { sentenceCase } from './lead-outcome.ts';
 
-/** Why a missed call got no text back, for each reason the server records. */
+/** Explanation of each reason the server records for a missed call that got no text back. */
 const reasonLabels: Partial<Record<string, string>> = {
   text_back_off: 'text back is switched off',
   caller_id_withheld: 'caller ID withheld',
